@@ -1,0 +1,43 @@
+using Consulting.Domain.Agencies;
+using Consulting.Domain.Identity;
+using Consulting.Domain.Programs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consulting.Domain.Data;
+
+public class ConsultingDbContext(DbContextOptions<ConsultingDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<ConsultingProgram> Programs => Set<ConsultingProgram>();
+
+    public DbSet<ProgramArea> ProgramAreas => Set<ProgramArea>();
+
+    public DbSet<ProgramParticipant> ProgramParticipants => Set<ProgramParticipant>();
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<AgencyType> AgencyTypes => Set<AgencyType>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ConsultingDbContext).Assembly);
+
+        // Identity names its tables AspNet*; ours are snake_case like the rest of the schema.
+        builder.Entity<ApplicationUser>().ToTable("users");
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime we store is UTC (timestamptz); DateOnly maps to date.
+        configurationBuilder.Properties<string>().AreUnicode();
+    }
+}

@@ -1,0 +1,40 @@
+using Consulting.Domain.Data;
+using Consulting.Domain.Programs;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consulting.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>The DbContext factory, the feature services and every validator of this assembly.</summary>
+    public static IServiceCollection AddConsultingDomain(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextFactory<ConsultingDbContext>(options => options.UseConsultingDatabase(connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ProgramService>();
+        services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
+        return services;
+    }
+
+    /// <summary>
+    /// FluentValidation's own DI package is not served here; this is the short scan it would do:
+    /// every concrete AbstractValidator&lt;T&gt; is registered as IValidator&lt;T&gt;.
+    /// </summary>
+    public static IServiceCollection AddValidatorsOf(this IServiceCollection services, System.Reflection.Assembly assembly)
+    {
+        var validators =
+            from type in assembly.GetTypes()
+            where type is { IsAbstract: false, IsGenericTypeDefinition: false }
+            from contract in type.GetInterfaces()
+            where contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IValidator<>)
+            select (contract, type);
+        foreach (var (contract, type) in validators)
+        {
+            services.AddSingleton(contract, type);
+        }
+
+        return services;
+    }
+}

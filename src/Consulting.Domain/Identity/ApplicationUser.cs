@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Consulting.Domain.Identity;
+
+public class ApplicationUser : IdentityUser<Guid>
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public ApplicationUser()
+    {
+        Id = Common.IdGenerator.New();
+        SecurityStamp = Guid.NewGuid().ToString();
+    }
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Set for AgencyStaff accounts: the one agency whose records they may see.</summary>
+    public Guid? AgencyId { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>"ko" or "en"; null follows the browser.</summary>
+    public string? PreferredCulture { get; set; }
+}

@@ -1,0 +1,141 @@
+using Consulting.Domain.Common;
+using Consulting.Domain.Data;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consulting.Domain.Programs;
+
+/// <summary>What the pages may read about programmes. Each call uses its own short-lived DbContext.</summary>
+public sealed class ProgramService(
+    IDbContextFactory<ConsultingDbContext> dbFactory,
+    ICurrentUser currentUser,
+    IValidator<ProgramListQuery> listValidator)
+{
+    /// <summary>Officials see every programme; agency staff the ones their agency takes part in.</summary>
+    public async Task<IReadOnlyList<ProgramSummary>> ListAsync(ProgramListQuery query, CancellationToken ct = default)
+    {
+        await listValidator.ValidateAndThrowAsync(query, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var programs = VisiblePrograms(db);
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            programs = programs.Where(p => EF.Functions.ILike(p.Name, pattern));
+        }
+
+        if (query.Kind is { } kind)
+        {
+            programs = programs.Where(p => p.Kind == kind);
+        }
+
+        if (query.Year is { } year)
+        {
+            programs = programs.Where(p => p.Year == year);
+        }
+
+        return await programs
+            .OrderByDescending(p => p.Year)
+            .ThenByDescending(p => p.ConsultingStart)
+            .ThenBy(p => p.Name)
+            .Select(p => new ProgramSummary(
+                p.Id,
+                p.Name,
+                p.Kind,
+                p.Year,
+                p.Status,
+                p.ConsultingStart,
+                p.ConsultingEnd,
+                p.Areas.Count,
+                p.Participants.Count(x => x.Status == ParticipationStatus.Selected)))
+            .AsNoTracking()
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The programme's areas and participants, or null when it does not exist or is not the user's to see.</summary>
+    public async Task<ProgramOverview?> GetOverviewAsync(Guid programId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var program = await VisiblePrograms(db)
+            .Where(p => p.Id == programId)
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.Kind,
+                p.Year,
+                p.Status,
+                p.RecruitmentStart,
+                p.RecruitmentEnd,
+                p.ConsultingStart,
+                p.ConsultingEnd,
+                p.TargetAgencyCount,
+                p.Description,
+            })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(ct);
+        if (program is null)
+        {
+            return null;
+        }
+
+        var areas = await db.ProgramAreas
+            .Where(a => a.ProgramId == programId)
+            .OrderBy(a => a.SortOrder)
+            .Select(a => new { a.Id, a.Code, a.NameKo, a.NameEn, a.PlannedVisits, Topics = EF.Property<List<string>>(a, "_topics") })
+            .AsNoTracking()
+            .ToListAsync(ct);
+
+        var participants = db.ProgramParticipants.Where(x => x.ProgramId == programId);
+        if (currentUser.IsAgencyStaff())
+        {
+            // Agency staff learn nothing about the other agencies of the programme.
+            participants = participants.Where(x => x.AgencyId == currentUser.AgencyId);
+        }
+
+        var participantRows = await participants
+            .Join(db.Agencies, x => x.AgencyId, a => a.Id, (x, a) => new ParticipantSummary(
+                a.Id, a.Name, a.Type!.NameKo, a.Type.NameEn, a.District, x.Status))
+            .OrderBy(x => x.Status)
+            .ThenBy(x => x.AgencyName)
+            .AsNoTracking()
+            .ToListAsync(ct);
+
+        return new ProgramOverview(
+            program.Id,
+            program.Name,
+            program.Kind,
+            program.Year,
+            program.Status,
+            program.RecruitmentStart,
+            program.RecruitmentEnd,
+            program.ConsultingStart,
+            program.ConsultingEnd,
+            program.TargetAgencyCount,
+            program.Description,
+            [.. areas.Select(a => new AreaSummary(a.Id, a.Code, a.NameKo, a.NameEn, a.PlannedVisits, a.Topics))],
+            participantRows);
+    }
+
+    private IQueryable<ConsultingProgram> VisiblePrograms(ConsultingDbContext db)
+    {
+        if (currentUser.IsOfficial())
+        {
+            return db.Programs;
+        }
+
+        if (currentUser.IsAgencyStaff())
+        {
+            var agencyId = currentUser.AgencyId;
+            return db.Programs.Where(p => p.Participants.Any(x => x.AgencyId == agencyId));
+        }
+
+        // Consultants reach programmes through their engagements, which come with scheduling.
+        throw new AccessDeniedException();
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+}
