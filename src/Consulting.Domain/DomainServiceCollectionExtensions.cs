@@ -14,6 +14,7 @@ public static class DomainServiceCollectionExtensions
         services.AddDbContextFactory<ConsultingDbContext>(options => options.UseConsultingDatabase(connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ProgramService>();
+        services.AddScoped<Agencies.AgencyService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;
     }

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Consulting.Web.Components.Display;
+
+/// <summary>How dates and numbers are shown: by the current culture, in the configured time zone (Asia/Seoul).</summary>
+public static class Formats
+{
+    private static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+
+    public static bool IsKorean => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko";
+
+    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+
+    public static string Period(DateOnly start, DateOnly end) => $"{Date(start)} ~ {Date(end)}";
+
+    public static string Month(DateOnly month) => month.ToString("Y", CultureInfo.CurrentCulture);
+
+    public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>Today's date where the users are, not where the server is.</summary>
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Seoul).DateTime);
+}
