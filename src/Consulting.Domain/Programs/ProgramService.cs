@@ -93,11 +93,11 @@ public sealed class ProgramService(
             participants = participants.Where(x => x.AgencyId == currentUser.AgencyId);
         }
 
-        var participantRows = await participants
-            .Join(db.Agencies, x => x.AgencyId, a => a.Id, (x, a) => new ParticipantSummary(
-                a.Id, a.Name, a.Type!.NameKo, a.Type.NameEn, a.District, x.Status))
-            .OrderBy(x => x.Status)
-            .ThenBy(x => x.AgencyName)
+        var participantRows = await (
+                from x in participants
+                join a in db.Agencies on x.AgencyId equals a.Id
+                orderby x.Status, a.Name
+                select new ParticipantSummary(a.Id, a.Name, a.Type!.NameKo, a.Type.NameEn, a.District, x.Status))
             .AsNoTracking()
             .ToListAsync(ct);
 

@@ -1,0 +1,40 @@
+using Consulting.Domain.Agencies;
+using Consulting.Domain.Common;
+
+namespace Consulting.Domain.Tests.Agencies;
+
+public class AgencyTests
+{
+    [Fact]
+    public void TrimsItsNameAndContact()
+    {
+        var agency = new Agency("  해솔 종합사회복지관 ", AgencyTypeCodes.CommunityWelfareCenter, "가온시 해솔구");
+        agency.SetContact(" 가온시 해솔구 1 ", " ", "  ");
+
+        Assert.Equal("해솔 종합사회복지관", agency.Name);
+        Assert.Equal("가온시 해솔구 1", agency.Address);
+        Assert.Null(agency.Phone);
+        Assert.Null(agency.Email);
+    }
+
+    [Fact]
+    public void RequiresAName() =>
+        Assert.Equal("agency.name-required", Assert.Throws<DomainException>(() =>
+            new Agency(" ", AgencyTypeCodes.GroupHome, "가온시")).Code);
+
+    [Fact]
+    public void RejectsANameLongerThanTheLimit() =>
+        Assert.Equal("common.too-long", Assert.Throws<DomainException>(() =>
+            new Agency(new string('가', Agency.NameMaxLength + 1), AgencyTypeCodes.GroupHome, "가온시")).Code);
+
+    [Fact]
+    public void TheManagedListHasTheSeedTypes()
+    {
+        var names = AgencyTypeCodes.Defaults().Select(t => t.NameKo).ToList();
+
+        Assert.Contains("공동생활가정", names);
+        Assert.Contains("이주여성쉼터", names);
+        Assert.Contains("읍·면 맞춤형복지팀", names);
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+}

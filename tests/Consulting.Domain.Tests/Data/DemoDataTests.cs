@@ -1,0 +1,83 @@
+using Consulting.Domain.Agencies;
+using Consulting.Domain.Data;
+using Consulting.Domain.Programs;
+using Consulting.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consulting.Domain.Tests.Data;
+
+/// <summary>A freshly migrated database (cloned from the migrated template) takes the demo year and reads it back.</summary>
+public class DemoDataTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+{
+    public Task InitializeAsync() => DemoSeeder.SeedAsync(database);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ConsultingYearHasFourAreasAndSevenSelectedAgenciesOfTheSeedTypes()
+    {
+        await using var db = database.CreateContext();
+        var program = await db.Programs
+            .Include(p => p.Areas)
+            .Include(p => p.Participants)
+            .SingleAsync(p => p.Name == DemoData.ConsultingProgramName);
+
+        Assert.Equal(ProgramKind.Consulting, program.Kind);
+        Assert.Equal(ProgramStatus.InProgress, program.Status);
+        Assert.Equal(new DateOnly(2025, 6, 1), program.ConsultingStart);
+        Assert.Equal(new DateOnly(2025, 11, 30), program.ConsultingEnd);
+        Assert.Equal(4, program.RecruitmentStart!.Value.Month);
+        Assert.Equal(5, program.RecruitmentEnd!.Value.Month);
+        Assert.Equal(
+            [("조직 관리", 3), ("사업 기획·평가", 6), ("사례 관리", 3), ("지역사회조직화", 3)],
+            program.Areas.OrderBy(a => a.SortOrder).Select(a => (a.NameKo, a.PlannedVisits)));
+        Assert.Contains("사례관리 매뉴얼", program.Areas.Single(a => a.Code == "case-management").Topics);
+
+        var selected = program.Participants.Where(p => p.Status == ParticipationStatus.Selected).Select(p => p.AgencyId).ToList();
+        var types = await db.Agencies.Where(a => selected.Contains(a.Id)).GroupBy(a => a.TypeCode)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        Assert.Equal(3, types[AgencyTypeCodes.GroupHome]);
+        Assert.Equal(2, types[AgencyTypeCodes.CommunityWelfareCenter]);
+        Assert.Equal(1, types[AgencyTypeCodes.SeniorEmploymentCenter]);
+        Assert.Equal(1, types[AgencyTypeCodes.MigrantWomenShelter]);
+    }
+
+    [Fact]
+    public async Task MonitoringRoundEnrolsElevenTownshipTeams()
+    {
+        await using var db = database.CreateContext();
+        var program = await db.Programs.Include(p => p.Participants).SingleAsync(p => p.Name == DemoData.MonitoringProgramName);
+        var teamIds = program.Participants.Select(p => p.AgencyId).ToList();
+
+        Assert.Equal(ProgramKind.Monitoring, program.Kind);
+        Assert.Equal(11, teamIds.Count);
+        Assert.True(await db.Agencies.Where(a => teamIds.Contains(a.Id)).AllAsync(a => a.TypeCode == AgencyTypeCodes.TownshipWelfareTeam));
+    }
+
+    [Fact]
+    public async Task LoadsOnlyOnce()
+    {
+        await DemoSeeder.SeedAsync(database);
+
+        await using var db = database.CreateContext();
+        Assert.Equal(2, await db.Programs.CountAsync());
+        Assert.Equal(3, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task EachDemoAccountHasItsRoleAndTheAgencyAccountItsAgency()
+    {
+        await using var db = database.CreateContext();
+        var roles = await (
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            select new { u.Email, r.Name, u.AgencyId }).ToListAsync();
+
+        Assert.Equal(Identity.Roles.Official, roles.Single(r => r.Email == DemoData.OfficialEmail).Name);
+        Assert.Equal(Identity.Roles.Consultant, roles.Single(r => r.Email == DemoData.ConsultantEmail).Name);
+        var agency = roles.Single(r => r.Email == DemoData.AgencyEmail);
+        Assert.Equal(Identity.Roles.AgencyStaff, agency.Name);
+        Assert.NotNull(agency.AgencyId);
+    }
+}
