@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Consulting.Web.Tests.Components;
+
+/// <summary>
+/// Renders a component to HTML with ASP.NET Core's HtmlRenderer (bUnit does not restore here), with the app's
+/// localization, in the given culture. The HTML comes back decoded, so tests read text as a person would. Interaction is the browser tests' job.
+/// </summary>
+internal static class ComponentRenderer
+{
+    public static async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters, string culture = "ko-KR")
+        where TComponent : IComponent
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        try
+        {
+            var services = new ServiceCollection()
+                .AddLogging()
+                .AddLocalization(options => options.ResourcesPath = "Resources")
+                .BuildServiceProvider();
+            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+            return await renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
+                return System.Net.WebUtility.HtmlDecode(output.ToHtmlString());
+            });
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+}
