@@ -17,8 +17,14 @@ internal static class Pipeline
         }
 
         app.Use(LogRequest);
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // Re-executing a POST would run the page's form handling on a request whose token was already refused.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method),
+            branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRequestLocalization();
+
+        // Routing after the status-code pages, so a re-executed request finds its page (and its [AllowAnonymous]).
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -81,6 +81,14 @@ public class HttpTests(ConsultingWebFactory app) : IClassFixture<ConsultingWebFa
     }
 
     [Fact]
+    public async Task SignOutRefusesAPostWithoutAnAntiforgeryToken()
+    {
+        var response = await Client().PostAsync("/account/logout", new FormUrlEncodedContent([]));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode} {response.Headers.Location}");
+    }
+
+    [Fact]
     public async Task BlazorScriptIsServed()
     {
         var response = await Client().GetAsync("/_framework/blazor.web.js");

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using Consulting.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+
+namespace Consulting.EndToEnd;
+
+/// <summary>
+/// The app on a real Kestrel port with its own database and the demo year, and Debian's Chromium driven by
+/// Playwright. One per test class; each test gets a fresh browser context (no shared cookies).
+/// </summary>
+public sealed class BrowserApp : ConsultingWebFactory
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotDirectory { get; } =
+        Environment.GetEnvironmentVariable("CONSULTING_SCREENSHOTS")
+        ?? Path.Combine(TestDatabaseServer.RepositoryRoot(), "TestResults", "screenshots");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var port = FreePort();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The machine has no network beyond loopback: keep Chromium from reaching out at start.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "en-US",
+            TimezoneId = "Asia/Seoul",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => base.ConfigureWebHost(builder);
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

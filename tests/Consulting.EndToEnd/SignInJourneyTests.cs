@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Consulting.Domain.Data;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Consulting.EndToEnd;
+
+/// <summary>
+/// Each role signs in through the real sign-in page, lands on its Korean home page, does one thing that only
+/// the interactive circuit can do, and signs out. The browser asks for English (Locale en-US) on purpose:
+/// the app is Korean unless the user switches.
+/// </summary>
+public class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await page.GetByLabel("이메일").FillAsync(email);
+        await page.GetByLabel("비밀번호").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+    }
+
+    private static async Task SignOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("로그아웃되었습니다");
+    }
+
+    /// <summary>Pages are prerendered; input typed before the circuit takes over would be lost.</summary>
+    private static Task WaitForCircuitAsync(IPage page) =>
+        Expect(page.Locator("main[data-interactive]")).ToHaveCountAsync(1);
+
+    [Fact]
+    public async Task OfficialSearchesProgrammesAndOpensTheOverview()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, DemoData.OfficialEmail);
+
+        await Expect(page).ToHaveURLAsync(new Regex("/official$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "사업 담당자 홈", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
+        await Expect(page).ToHaveTitleAsync(new Regex("사업 담당자 홈"));
+        await BrowserApp.ScreenshotAsync(page, "official-home");
+        await WaitForCircuitAsync(page);
+
+        // Typing in the search box is handled by the server over the circuit.
+        await page.GetByLabel("사업명 검색").PressSequentiallyAsync("모니터링", new() { Delay = 30 });
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoData.ConsultingProgramName })).ToHaveCountAsync(0);
+        await Expect(page.GetByText("1개 사업")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.MonitoringProgramName }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DemoData.MonitoringProgramName, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "다솜읍 맞춤형복지팀" })).ToBeVisibleAsync();
+
+        await SignOutAsync(page);
+    }
+
+    [Fact]
+    public async Task ConsultantMovesTheirCalendarToNextMonth()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, DemoData.ConsultantEmail);
+
+        await Expect(page).ToHaveURLAsync(new Regex("/consultant$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "컨설턴트 홈", Level = 1 })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "consultant-home");
+        await WaitForCircuitAsync(page);
+
+        var korean = new CultureInfo("ko-KR");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul")).DateTime);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var calendar = page.Locator("#calendar-heading");
+        await Expect(calendar).ToHaveTextAsync(thisMonth.ToString("Y", korean));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "다음 달" }).ClickAsync();
+        await Expect(calendar).ToHaveTextAsync(thisMonth.AddMonths(1).ToString("Y", korean));
+
+        await SignOutAsync(page);
+    }
+
+    [Fact]
+    public async Task AgencyStaffOpenTheAreasOfTheirProgramme()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, DemoData.AgencyEmail);
+
+        await Expect(page).ToHaveURLAsync(new Regex("/agency$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "기관 홈", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("해솔 종합사회복지관")).ToBeVisibleAsync();
+        // The agency takes part only in the consulting programme, never sees the county's round.
+        await Expect(page.GetByText(DemoData.MonitoringProgramName)).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(page, "agency-home");
+        await WaitForCircuitAsync(page);
+
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "분야 보기" });
+        await toggle.ClickAsync();
+        var areas = page.GetByRole(AriaRole.Table);
+        await Expect(areas.GetByRole(AriaRole.Rowheader, new() { Name = "사업 기획·평가" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "분야 닫기" })).ToHaveAttributeAsync("aria-expanded", "true");
+
+        await SignOutAsync(page);
+    }
+
+    [Fact]
+    public async Task WrongPasswordShowsAnError()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("이메일").FillAsync(DemoData.OfficialEmail);
+        await page.GetByLabel("비밀번호").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("이메일 또는 비밀번호가 올바르지 않습니다.");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await BrowserApp.ScreenshotAsync(page, "sign-in-error");
+    }
+
+    [Fact]
+    public async Task KeyboardAloneSignsIn()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login");
+
+        await page.GetByLabel("이메일").FocusAsync();
+        await page.Keyboard.TypeAsync(DemoData.OfficialEmail);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(DemoData.Password);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "사업 담당자 홈", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task LanguageSwitchShowsEnglish()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("E-mail")).ToBeVisibleAsync();
+    }
+}
