@@ -43,8 +43,9 @@ public class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "사업 담당자 홈", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
         await Expect(page).ToHaveTitleAsync(new Regex("사업 담당자 홈"));
-        await BrowserApp.ScreenshotAsync(page, "official-home");
         await WaitForCircuitAsync(page);
+        await Expect(page.GetByText("2개 사업")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "official-home");
 
         // Typing in the search box is handled by the server over the circuit.
         await page.GetByLabel("사업명 검색").PressSequentiallyAsync("모니터링", new() { Delay = 30 });
@@ -66,8 +67,8 @@ public class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await Expect(page).ToHaveURLAsync(new Regex("/consultant$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "컨설턴트 홈", Level = 1 })).ToBeVisibleAsync();
-        await BrowserApp.ScreenshotAsync(page, "consultant-home");
         await WaitForCircuitAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "consultant-home");
 
         var korean = new CultureInfo("ko-KR");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul")).DateTime);
@@ -92,10 +93,11 @@ public class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByText("해솔 종합사회복지관")).ToBeVisibleAsync();
         // The agency takes part only in the consulting programme, never sees the county's round.
         await Expect(page.GetByText(DemoData.MonitoringProgramName)).ToHaveCountAsync(0);
-        await BrowserApp.ScreenshotAsync(page, "agency-home");
-        await WaitForCircuitAsync(page);
-
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "분야 보기" });
+        await WaitForCircuitAsync(page);
+        await Expect(toggle).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "agency-home");
+
         await toggle.ClickAsync();
         var areas = page.GetByRole(AriaRole.Table);
         await Expect(areas.GetByRole(AriaRole.Rowheader, new() { Name = "사업 기획·평가" })).ToBeVisibleAsync();
