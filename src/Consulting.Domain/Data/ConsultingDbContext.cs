@@ -1,6 +1,7 @@
 using Consulting.Domain.Agencies;
 using Consulting.Domain.Identity;
 using Consulting.Domain.Programs;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Consulting.Domain.Data;
 
 public class ConsultingDbContext(DbContextOptions<ConsultingDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<ConsultingProgram> Programs => Set<ConsultingProgram>();
 
@@ -19,6 +20,9 @@ public class ConsultingDbContext(DbContextOptions<ConsultingDbContext> options)
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<AgencyType> AgencyTypes => Set<AgencyType>();
+
+    /// <summary>The keys that protect sign-in cookies, shared by every app instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

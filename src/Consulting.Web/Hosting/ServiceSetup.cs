@@ -7,6 +7,7 @@ using Consulting.Web.Components;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
@@ -73,6 +74,10 @@ internal static class ServiceSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ConsultingClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+
+        services.AddDataProtection()
+            .SetApplicationName("Consulting")
+            .PersistKeysToDbContext<ConsultingDbContext>();
 
         services.AddHealthChecks().AddDbContextCheck<ConsultingDbContext>("database");
     }
