@@ -40,8 +40,13 @@ public static class TestDatabaseServer
         var root = RepositoryRoot();
         var directory = Path.Combine(Path.GetTempPath(), $"consulting-test-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var port = FreePort();
-        await RunAsync(root, "start", directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAsync(root, "stop", directory).GetAwaiter().GetResult();
+        // pg-cluster stops the cluster itself once this process has gone, however the test host ends.
+        await RunAsync(
+            root,
+            "start",
+            directory,
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
