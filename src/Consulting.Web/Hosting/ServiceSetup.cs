@@ -27,8 +27,6 @@ internal static class ServiceSetup
         services.AddConsultingDomain(connectionString);
         services.Configure<AppOptions>(builder.Configuration.GetSection(AppOptions.Section));
 
-        // Korean text goes out as UTF-8, not as numeric entities that triple the page's size.
-        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
