@@ -1,6 +1,8 @@
 using Consulting.Domain.Agencies;
+using Consulting.Domain.Engagements;
 using Consulting.Domain.Identity;
 using Consulting.Domain.Programs;
+using Consulting.Domain.Recruitment;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,7 +17,9 @@ public class ConsultingDbContext(DbContextOptions<ConsultingDbContext> options)
 
     public DbSet<ProgramArea> ProgramAreas => Set<ProgramArea>();
 
-    public DbSet<ProgramParticipant> ProgramParticipants => Set<ProgramParticipant>();
+    public DbSet<ProgramApplication> Applications => Set<ProgramApplication>();
+
+    public DbSet<Engagement> Engagements => Set<Engagement>();
 
     public DbSet<Agency> Agencies => Set<Agency>();
 

@@ -1,13 +1,15 @@
 using Consulting.Domain.Agencies;
+using Consulting.Domain.Engagements;
 using Consulting.Domain.Identity;
 using Consulting.Domain.Programs;
+using Consulting.Domain.Recruitment;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consulting.Domain.Data;
 
 /// <summary>
-/// The demo year: "2025 품질관리 컨설팅" with its seven selected agencies and "2025 상반기 사례관리 모니터링"
+/// The demo year: "2025 품질관리 컨설팅" with the applications of its seven agencies (and two more) and "2025 상반기 사례관리 모니터링"
 /// with eleven township teams, plus one demo account per role. Every agency and person is fictional.
 /// Loaded only when configured (never in Production) and only once.
 /// </summary>
@@ -32,17 +34,26 @@ public static class DemoData
         ("무지개다리 이주여성쉼터", AgencyTypeCodes.MigrantWomenShelter, "가온시 해솔구"),
     ];
 
-    private static readonly (string Name, string Type, string District)[] OtherAgencies =
+    // They apply too; the official declines them (or not) when running the selection.
+    private static readonly (string Name, string Type, string District)[] OtherApplicants =
     [
         ("늘봄 노인복지관", AgencyTypeCodes.SeniorWelfareCenter, "가온시 누리구"),
-        ("한빛나래 장애인복지관", AgencyTypeCodes.DisabilityWelfareCenter, "가온시 별마루구"),
         ("새싹키움 지역아동센터", AgencyTypeCodes.CommunityChildCenter, "가온시 해솔구"),
+    ];
+
+    private static readonly (string Name, string Type, string District)[] RegisteredOnly =
+    [
+        ("한빛나래 장애인복지관", AgencyTypeCodes.DisabilityWelfareCenter, "가온시 별마루구"),
     ];
 
     private static readonly string[] Townships =
         ["다솜읍", "솔내읍", "누리면", "한울면", "별빛면", "은솔면", "푸른면", "다온면", "새뜰면", "마루면", "하늬면"];
 
-    /// <summary>Seeds the demo year unless a programme already exists. Returns true when it wrote anything.</summary>
+    /// <summary>
+    /// Seeds the demo year unless a programme already exists. The consulting programme is left where a newcomer can
+    /// run its selection: recruiting, its call closed, nine applications in (the seven of the seed for all four areas,
+    /// two more). The monitoring round is under way with its eleven teams enrolled. Returns true when it wrote anything.
+    /// </summary>
     public static async Task<bool> SeedAsync(ConsultingDbContext db, UserManager<ApplicationUser> users, CancellationToken ct = default)
     {
         if (await db.Programs.AnyAsync(ct))
@@ -50,18 +61,25 @@ public static class DemoData
             return false;
         }
 
-        var selected = SelectedAgencies.Select(Create).ToList();
-        var others = OtherAgencies.Select(Create).ToList();
+        var seven = SelectedAgencies.Select(Create).ToList();
+        var others = OtherApplicants.Select(Create).ToList();
+        var registered = RegisteredOnly.Select(Create).ToList();
         var teams = Townships.Select(t => Create(($"{t} 맞춤형복지팀", AgencyTypeCodes.TownshipWelfareTeam, $"다솜군 {t}"))).ToList();
-        db.Agencies.AddRange([.. selected, .. others, .. teams]);
+        db.Agencies.AddRange([.. seven, .. others, .. registered, .. teams]);
 
-        db.Programs.Add(ConsultingYear(selected));
-        db.Programs.Add(MonitoringHalfYear(teams));
+        var consulting = ConsultingYear();
+        db.Programs.Add(consulting);
+        db.Applications.AddRange(Applications(consulting, [.. seven, .. others]));
+
+        var (monitoring, enrolled, engagements) = MonitoringHalfYear(teams);
+        db.Programs.Add(monitoring);
+        db.Applications.AddRange(enrolled);
+        db.Engagements.AddRange(engagements);
         await db.SaveChangesAsync(ct);
 
         await CreateUser(users, OfficialEmail, "한가람 (데모 사업 담당자)", Roles.Official, agencyId: null);
         await CreateUser(users, ConsultantEmail, "윤슬기 (데모 컨설턴트)", Roles.Consultant, agencyId: null);
-        await CreateUser(users, AgencyEmail, "서다온 (데모 기관 담당자)", Roles.AgencyStaff, selected[3].Id);
+        await CreateUser(users, AgencyEmail, "서다온 (데모 기관 담당자)", Roles.AgencyStaff, seven[3].Id);
         return true;
     }
 
@@ -72,7 +90,9 @@ public static class DemoData
         return agency;
     }
 
-    private static ConsultingProgram ConsultingYear(List<Agency> selected)
+    private static readonly DateOnly ApplicationDay = new(2025, 5, 2);
+
+    private static ConsultingProgram ConsultingYear()
     {
         var program = new ConsultingProgram(
             ConsultingProgramName,
@@ -80,27 +100,26 @@ public static class DemoData
             2025,
             new DateRange(new DateOnly(2025, 6, 1), new DateOnly(2025, 11, 30)),
             new DateRange(new DateOnly(2025, 4, 14), new DateOnly(2025, 5, 16)));
-        program.Describe("현장 최일선에서 복지서비스를 제공하는 기관의 서비스 품질 향상을 위한 분야별 전문가 현장 컨설팅", selected.Count);
+        program.Describe("현장 최일선에서 복지서비스를 제공하는 기관의 서비스 품질 향상을 위한 분야별 전문가 현장 컨설팅", 7);
         DefaultAreas.AddTo(program);
         program.OpenRecruitment();
-        var applied = new DateTime(2025, 5, 2, 1, 0, 0, DateTimeKind.Utc);
-        foreach (var agency in selected)
-        {
-            program.Apply(agency.Id, applied);
-        }
-
-        program.StartSelection();
-        var decided = new DateTime(2025, 5, 23, 6, 0, 0, DateTimeKind.Utc);
-        foreach (var agency in selected)
-        {
-            program.Decide(agency.Id, selected: true, decided);
-        }
-
-        program.Start();
         return program;
     }
 
-    private static ConsultingProgram MonitoringHalfYear(List<Agency> teams)
+    private static IEnumerable<ProgramApplication> Applications(ConsultingProgram program, List<Agency> applicants)
+    {
+        var submitted = new DateTime(2025, 5, 2, 1, 0, 0, DateTimeKind.Utc);
+        foreach (var agency in applicants)
+        {
+            var requests = program.Areas
+                .Select(a => new AreaRequest(a.Id, $"{a.NameKo} 분야의 현황 진단과 개선 방향 자문", $"{a.NameKo} 체계 정비"))
+                .ToList();
+            yield return ProgramApplication.Submit(
+                program, agency.Id, new ApplicationContact("데모 담당자", "031-000-0000", null), requests, ApplicationDay, submitted);
+        }
+    }
+
+    private static (ConsultingProgram, List<ProgramApplication>, List<Engagement>) MonitoringHalfYear(List<Agency> teams)
     {
         var program = new ConsultingProgram(
             MonitoringProgramName,
@@ -110,13 +129,18 @@ public static class DemoData
         program.Describe("읍·면 맞춤형복지팀 사례관리 담당자를 찾아가는 모니터링과 통합사례관리사의 동료멘토링(피어코칭)", teams.Count);
         DefaultAreas.AddTo(program);
         var enrolled = new DateTime(2025, 2, 20, 0, 0, 0, DateTimeKind.Utc);
+        var applications = new List<ProgramApplication>();
+        var engagements = new List<Engagement>();
         foreach (var team in teams)
         {
-            program.Enroll(team.Id, enrolled);
+            var (application, created) = ProgramApplication.Enroll(
+                program, team.Id, new ApplicationContact("사례관리 담당자", null, null), Guid.Empty, enrolled);
+            applications.Add(application);
+            engagements.AddRange(created);
         }
 
-        program.Start();
-        return program;
+        program.Start(applications.Count);
+        return (program, applications, engagements);
     }
 
     private static async Task CreateUser(UserManager<ApplicationUser> users, string email, string displayName, string role, Guid? agencyId)

@@ -19,6 +19,9 @@ public class ApplicationUser : IdentityUser<Guid>
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Set for a new account or after a reset: the user must choose a password before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>"ko" or "en"; null follows the browser.</summary>
     public string? PreferredCulture { get; set; }
 }

@@ -12,7 +12,6 @@ public class ConsultingProgram
     public const int MaxYear = 2100;
 
     private readonly List<ProgramArea> _areas = [];
-    private readonly List<ProgramParticipant> _participants = [];
 
     private ConsultingProgram()
     {
@@ -54,8 +53,6 @@ public class ConsultingProgram
 
     public IReadOnlyList<ProgramArea> Areas => _areas;
 
-    public IReadOnlyList<ProgramParticipant> Participants => _participants;
-
     public DateRange ConsultingPeriod => new(ConsultingStart, ConsultingEnd);
 
     public DateRange? RecruitmentWindow =>
@@ -66,6 +63,7 @@ public class ConsultingProgram
 
     public void Rename(string name)
     {
+        EnsureNotClosed();
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
@@ -79,6 +77,7 @@ public class ConsultingProgram
 
     public void Describe(string? description, int? targetAgencyCount)
     {
+        EnsureNotClosed();
         if (description?.Length > DescriptionMaxLength)
         {
             throw new DomainException("common.too-long", $"At most {DescriptionMaxLength} characters.");
@@ -95,6 +94,7 @@ public class ConsultingProgram
 
     public void Reschedule(int year, DateRange consultingPeriod, DateRange? recruitmentWindow)
     {
+        EnsureNotClosed();
         if (year is < MinYear or > MaxYear)
         {
             throw new DomainException("program.year-range", $"The year must lie between {MinYear} and {MaxYear}.");
@@ -137,43 +137,41 @@ public class ConsultingProgram
         _areas.Remove(FindArea(areaId));
     }
 
-    /// <summary>An agency answers the recruitment call (참여 신청).</summary>
-    public void Apply(Guid agencyId, DateTime nowUtc)
+    /// <summary>Whether agencies may apply, edit or withdraw on <paramref name="today"/> (Seoul date).</summary>
+    public bool IsTakingApplications(DateOnly today) =>
+        Status == ProgramStatus.Recruiting && RecruitmentWindow is { } window && window.Contains(today);
+
+    public bool IsClosed => Status == ProgramStatus.Closed;
+
+    public ProgramArea FindArea(Guid areaId) =>
+        _areas.SingleOrDefault(a => a.Id == areaId)
+        ?? throw new DomainException("area.not-found", "The area does not exist.");
+
+    /// <summary>A draft for next year: same kind and areas, dates a year later, name with the next year.</summary>
+    public ConsultingProgram CopyToNextYear()
     {
-        if (Status != ProgramStatus.Recruiting)
+        var year = Year + 1;
+        var name = Name.Contains(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? Name.Replace(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            : $"{year} {Name}";
+        if (name.Length > NameMaxLength)
         {
-            throw new DomainException("program.not-recruiting", "The programme is not taking applications.");
+            name = name[..NameMaxLength];
         }
 
-        AddParticipant(agencyId, ParticipationStatus.Applied, nowUtc);
-    }
-
-    /// <summary>A monitoring round enrols its teams directly; there is no call.</summary>
-    public void Enroll(Guid agencyId, DateTime nowUtc)
-    {
-        if (Kind != ProgramKind.Monitoring)
+        var copy = new ConsultingProgram(
+            name,
+            Kind,
+            Math.Min(year, MaxYear),
+            new DateRange(ConsultingStart.AddYears(1), ConsultingEnd.AddYears(1)),
+            RecruitmentWindow is { } w ? new DateRange(w.Start.AddYears(1), w.End.AddYears(1)) : null);
+        copy.Describe(Description, TargetAgencyCount);
+        foreach (var area in _areas.OrderBy(a => a.SortOrder))
         {
-            throw new DomainException("program.enroll-monitoring-only", "Only monitoring rounds enrol teams directly.");
+            copy.AddArea(area.Code, area.NameKo, area.NameEn, area.PlannedVisits, area.Topics);
         }
 
-        if (Status is ProgramStatus.Closed)
-        {
-            throw new DomainException("program.closed", "The programme is closed.");
-        }
-
-        AddParticipant(agencyId, ParticipationStatus.Selected, nowUtc);
-    }
-
-    public void Decide(Guid agencyId, bool selected, DateTime nowUtc)
-    {
-        if (Status != ProgramStatus.Selecting)
-        {
-            throw new DomainException("program.not-selecting", "Agencies are selected only while the programme is selecting.");
-        }
-
-        var participant = _participants.SingleOrDefault(p => p.AgencyId == agencyId)
-            ?? throw new DomainException("program.not-applied", "The agency has not applied.");
-        participant.Decide(selected, nowUtc);
+        return copy;
     }
 
     public void OpenRecruitment()
@@ -198,7 +196,8 @@ public class ConsultingProgram
         Status = ProgramStatus.Selecting;
     }
 
-    public void Start()
+    /// <param name="selectedAgencies">How many agencies are selected (or enrolled); at least one is needed.</param>
+    public void Start(int selectedAgencies)
     {
         // A monitoring round enrols its teams while still a draft, so it may start from there.
         var from = Kind == ProgramKind.Monitoring && Status == ProgramStatus.Draft ? ProgramStatus.Draft : ProgramStatus.Selecting;
@@ -208,7 +207,7 @@ public class ConsultingProgram
             throw new DomainException("program.needs-area", "A programme needs at least one area.");
         }
 
-        if (!_participants.Any(p => p.Status == ParticipationStatus.Selected))
+        if (selectedAgencies < 1)
         {
             throw new DomainException("program.needs-selection", "Select at least one agency before starting.");
         }
@@ -222,21 +221,19 @@ public class ConsultingProgram
         Status = ProgramStatus.Closed;
     }
 
-    private void AddParticipant(Guid agencyId, ParticipationStatus status, DateTime nowUtc)
-    {
-        if (_participants.Any(p => p.AgencyId == agencyId))
-        {
-            throw new DomainException("program.already-participant", "The agency already takes part in this programme.");
-        }
-
-        _participants.Add(new ProgramParticipant(Id, agencyId, status, nowUtc));
-    }
-
     private void MoveFrom(ProgramStatus expected, ProgramStatus target)
     {
         if (Status != expected)
         {
             throw new DomainException("program.bad-transition", $"A programme cannot move from {Status} to {target}.");
+        }
+    }
+
+    private void EnsureNotClosed()
+    {
+        if (Status == ProgramStatus.Closed)
+        {
+            throw new DomainException("program.closed", "A closed programme cannot be changed.");
         }
     }
 
@@ -247,8 +244,4 @@ public class ConsultingProgram
             throw new DomainException("program.areas-locked", "Areas can be changed only while the programme is a draft.");
         }
     }
-
-    private ProgramArea FindArea(Guid areaId) =>
-        _areas.SingleOrDefault(a => a.Id == areaId)
-        ?? throw new DomainException("area.not-found", "The area does not exist.");
 }

@@ -1,4 +1,3 @@
-using Consulting.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,7 +16,6 @@ internal sealed class ProgramConfiguration : IEntityTypeConfiguration<Consulting
         builder.Ignore(p => p.RecruitmentWindow);
         builder.Ignore(p => p.PlannedVisitsPerParticipant);
         builder.HasMany(p => p.Areas).WithOne().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(p => p.Participants).WithOne().HasForeignKey(p => p.ProgramId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Areas).AutoInclude(false);
         builder.HasIndex(p => new { p.Year, p.Kind });
         builder.ToTable(t => t.HasCheckConstraint("ck_programs_period", "consulting_end >= consulting_start"));
@@ -36,17 +34,5 @@ internal sealed class ProgramAreaConfiguration : IEntityTypeConfiguration<Progra
         builder.Property<List<string>>("_topics").HasColumnName("topics");
         builder.HasIndex(a => new { a.ProgramId, a.Code }).IsUnique();
         builder.ToTable(t => t.HasCheckConstraint("ck_program_areas_planned_visits", $"planned_visits BETWEEN 1 AND {ProgramArea.MaxPlannedVisits}"));
-    }
-}
-
-internal sealed class ProgramParticipantConfiguration : IEntityTypeConfiguration<ProgramParticipant>
-{
-    public void Configure(EntityTypeBuilder<ProgramParticipant> builder)
-    {
-        builder.ToTable("program_participants");
-        builder.HasKey(p => new { p.ProgramId, p.AgencyId });
-        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
-        builder.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => p.AgencyId);
     }
 }

@@ -19,9 +19,11 @@ public enum ProgramStatus
     Closed,
 }
 
-public enum ParticipationStatus
+/// <summary>참여 신청: Submitted → Selected or Declined by an official, or Withdrawn by the agency.</summary>
+public enum ApplicationStatus
 {
-    Applied,
+    Submitted,
+    Withdrawn,
     Selected,
-    NotSelected,
+    Declined,
 }

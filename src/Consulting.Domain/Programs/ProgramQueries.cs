@@ -1,3 +1,5 @@
+using Consulting.Domain.Recruitment;
+
 namespace Consulting.Domain.Programs;
 
 public sealed record ProgramListQuery(string? Search = null, ProgramKind? Kind = null, int? Year = null)
@@ -32,6 +34,12 @@ public sealed record ProgramOverview(
     IReadOnlyList<ParticipantSummary> Participants)
 {
     public int PlannedVisitsPerParticipant => Areas.Sum(a => a.PlannedVisits);
+
+    public int SelectedCount => Participants.Count(p => p.Status == ApplicationStatus.Selected);
+
+    public int EngagementCount => Participants.Sum(p => p.Engagements);
+
+    public int PlannedVisitCount => Participants.Sum(p => p.PlannedVisits);
 }
 
 public sealed record AreaSummary(Guid Id, string Code, string NameKo, string NameEn, int PlannedVisits, IReadOnlyList<string> Topics)
@@ -45,7 +53,9 @@ public sealed record ParticipantSummary(
     string TypeNameKo,
     string TypeNameEn,
     string District,
-    ParticipationStatus Status)
+    ApplicationStatus Status,
+    int Engagements,
+    int PlannedVisits)
 {
     public string TypeName(bool korean) => korean ? TypeNameKo : TypeNameEn;
 }

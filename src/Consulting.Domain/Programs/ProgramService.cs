@@ -1,5 +1,6 @@
 using Consulting.Domain.Common;
 using Consulting.Domain.Data;
+using Consulting.Domain.Recruitment;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +48,7 @@ public sealed class ProgramService(
                 p.ConsultingStart,
                 p.ConsultingEnd,
                 p.Areas.Count,
-                p.Participants.Count(x => x.Status == ParticipationStatus.Selected)))
+                db.Applications.Count(a => a.ProgramId == p.Id && a.Status == ApplicationStatus.Selected)))
             .AsNoTracking()
             .ToListAsync(ct);
     }
@@ -86,18 +87,26 @@ public sealed class ProgramService(
             .AsNoTracking()
             .ToListAsync(ct);
 
-        var participants = db.ProgramParticipants.Where(x => x.ProgramId == programId);
+        var applications = db.Applications.Where(x => x.ProgramId == programId && x.Status != ApplicationStatus.Withdrawn);
         if (currentUser.IsAgencyStaff())
         {
             // Agency staff learn nothing about the other agencies of the programme.
-            participants = participants.Where(x => x.AgencyId == currentUser.AgencyId);
+            applications = applications.Where(x => x.AgencyId == currentUser.AgencyId);
         }
 
         var participantRows = await (
-                from x in participants
+                from x in applications
                 join a in db.Agencies on x.AgencyId equals a.Id
                 orderby x.Status, a.Name
-                select new ParticipantSummary(a.Id, a.Name, a.Type!.NameKo, a.Type.NameEn, a.District, x.Status))
+                select new ParticipantSummary(
+                    a.Id,
+                    a.Name,
+                    a.Type!.NameKo,
+                    a.Type.NameEn,
+                    a.District,
+                    x.Status,
+                    db.Engagements.Count(e => e.ProgramId == programId && e.AgencyId == a.Id),
+                    db.Engagements.Where(e => e.ProgramId == programId && e.AgencyId == a.Id).Sum(e => e.PlannedVisits)))
             .AsNoTracking()
             .ToListAsync(ct);
 
@@ -127,7 +136,7 @@ public sealed class ProgramService(
         if (currentUser.IsAgencyStaff())
         {
             var agencyId = currentUser.AgencyId;
-            return db.Programs.Where(p => p.Participants.Any(x => x.AgencyId == agencyId));
+            return db.Programs.Where(p => db.Applications.Any(x => x.ProgramId == p.Id && x.AgencyId == agencyId));
         }
 
         // Consultants reach programmes through their engagements, which come with scheduling.

@@ -1,6 +1,7 @@
 using Consulting.Domain.Agencies;
 using Consulting.Domain.Data;
 using Consulting.Domain.Programs;
+using Consulting.Domain.Recruitment;
 using Consulting.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,16 +15,13 @@ public class DemoDataTests(TestDatabase database) : IClassFixture<TestDatabase>,
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task ConsultingYearHasFourAreasAndSevenSelectedAgenciesOfTheSeedTypes()
+    public async Task ConsultingYearAwaitsSelectionWithTheApplicationsOfTheSevenSeedAgencies()
     {
         await using var db = database.CreateContext();
-        var program = await db.Programs
-            .Include(p => p.Areas)
-            .Include(p => p.Participants)
-            .SingleAsync(p => p.Name == DemoData.ConsultingProgramName);
+        var program = await db.Programs.Include(p => p.Areas).SingleAsync(p => p.Name == DemoData.ConsultingProgramName);
 
         Assert.Equal(ProgramKind.Consulting, program.Kind);
-        Assert.Equal(ProgramStatus.InProgress, program.Status);
+        Assert.Equal(ProgramStatus.Recruiting, program.Status);
         Assert.Equal(new DateOnly(2025, 6, 1), program.ConsultingStart);
         Assert.Equal(new DateOnly(2025, 11, 30), program.ConsultingEnd);
         Assert.Equal(4, program.RecruitmentStart!.Value.Month);
@@ -33,25 +31,32 @@ public class DemoDataTests(TestDatabase database) : IClassFixture<TestDatabase>,
             program.Areas.OrderBy(a => a.SortOrder).Select(a => (a.NameKo, a.PlannedVisits)));
         Assert.Contains("사례관리 매뉴얼", program.Areas.Single(a => a.Code == "case-management").Topics);
 
-        var selected = program.Participants.Where(p => p.Status == ParticipationStatus.Selected).Select(p => p.AgencyId).ToList();
-        var types = await db.Agencies.Where(a => selected.Contains(a.Id)).GroupBy(a => a.TypeCode)
+        var applications = await db.Applications.Where(a => a.ProgramId == program.Id).ToListAsync();
+        Assert.Equal(9, applications.Count);
+        Assert.All(applications, a => Assert.Equal(ApplicationStatus.Submitted, a.Status));
+        Assert.All(applications, a => Assert.Equal(4, a.AreaRequests.Count));
+        var types = await db.Agencies.Where(a => applications.Select(x => x.AgencyId).Contains(a.Id)).GroupBy(a => a.TypeCode)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         Assert.Equal(3, types[AgencyTypeCodes.GroupHome]);
         Assert.Equal(2, types[AgencyTypeCodes.CommunityWelfareCenter]);
         Assert.Equal(1, types[AgencyTypeCodes.SeniorEmploymentCenter]);
         Assert.Equal(1, types[AgencyTypeCodes.MigrantWomenShelter]);
+        Assert.Empty(await db.Engagements.Where(e => e.ProgramId == program.Id).ToListAsync());
     }
 
     [Fact]
-    public async Task MonitoringRoundEnrolsElevenTownshipTeams()
+    public async Task MonitoringRoundEnrolsElevenTownshipTeamsInEveryArea()
     {
         await using var db = database.CreateContext();
-        var program = await db.Programs.Include(p => p.Participants).SingleAsync(p => p.Name == DemoData.MonitoringProgramName);
-        var teamIds = program.Participants.Select(p => p.AgencyId).ToList();
+        var program = await db.Programs.SingleAsync(p => p.Name == DemoData.MonitoringProgramName);
+        var teamIds = await db.Applications.Where(a => a.ProgramId == program.Id && a.Status == ApplicationStatus.Selected)
+            .Select(a => a.AgencyId).ToListAsync();
 
         Assert.Equal(ProgramKind.Monitoring, program.Kind);
+        Assert.Equal(ProgramStatus.InProgress, program.Status);
         Assert.Equal(11, teamIds.Count);
         Assert.True(await db.Agencies.Where(a => teamIds.Contains(a.Id)).AllAsync(a => a.TypeCode == AgencyTypeCodes.TownshipWelfareTeam));
+        Assert.Equal(44, await db.Engagements.CountAsync(e => e.ProgramId == program.Id));
     }
 
     [Fact]

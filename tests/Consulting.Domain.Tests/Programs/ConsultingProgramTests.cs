@@ -7,7 +7,6 @@ public class ConsultingProgramTests
 {
     private static readonly DateRange JuneToNovember = new(new DateOnly(2025, 6, 1), new DateOnly(2025, 11, 30));
     private static readonly DateRange AprilToMay = new(new DateOnly(2025, 4, 14), new DateOnly(2025, 5, 16));
-    private static readonly DateTime Now = new(2025, 5, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static ConsultingProgram NewConsulting() =>
         new("2025 품질관리 컨설팅", ProgramKind.Consulting, 2025, JuneToNovember, AprilToMay);
@@ -28,13 +27,9 @@ public class ConsultingProgramTests
     {
         var program = NewConsulting();
         DefaultAreas.AddTo(program);
-        var agency = Guid.NewGuid();
-
         program.OpenRecruitment();
-        program.Apply(agency, Now);
         program.StartSelection();
-        program.Decide(agency, selected: true, Now);
-        program.Start();
+        program.Start(selectedAgencies: 7);
         program.Close();
 
         Assert.Equal(ProgramStatus.Closed, program.Status);
@@ -65,10 +60,9 @@ public class ConsultingProgramTests
         var program = NewConsulting();
         DefaultAreas.AddTo(program);
         program.OpenRecruitment();
-        program.Apply(Guid.NewGuid(), Now);
         program.StartSelection();
 
-        Assert.Equal("program.needs-selection", Assert.Throws<DomainException>(program.Start).Code);
+        Assert.Equal("program.needs-selection", Assert.Throws<DomainException>(() => program.Start(0)).Code);
     }
 
     [Fact]
@@ -131,37 +125,62 @@ public class ConsultingProgramTests
     }
 
     [Fact]
-    public void RejectsAnAgencyApplyingTwice()
-    {
-        var program = NewConsulting();
-        DefaultAreas.AddTo(program);
-        program.OpenRecruitment();
-        var agency = Guid.NewGuid();
-        program.Apply(agency, Now);
-
-        Assert.Equal("program.already-participant", Assert.Throws<DomainException>(() => program.Apply(agency, Now)).Code);
-    }
-
-    [Fact]
-    public void MonitoringRoundEnrolsTeamsAndStartsFromDraft()
+    public void MonitoringRoundStartsFromDraftWithItsTopics()
     {
         var program = new ConsultingProgram("2025 상반기 사례관리 모니터링", ProgramKind.Monitoring, 2025,
             new DateRange(new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 30)));
         DefaultAreas.AddTo(program);
-        program.Enroll(Guid.NewGuid(), Now);
 
-        program.Start();
+        program.Start(selectedAgencies: 11);
 
         Assert.Equal(ProgramStatus.InProgress, program.Status);
-        Assert.Contains(program.Areas, a => a.NameKo == "종결자 모니터링");
+        Assert.Equal(["복지사각지대 발굴 현황", "사례관리 대상자 관리 실태", "종결자 모니터링", "동료멘토링(피어코칭)"], program.Areas.Select(a => a.NameKo));
     }
 
     [Fact]
-    public void ConsultingProgrammeCannotEnrolWithoutACall()
+    public void TakesApplicationsOnlyWhileRecruitingInsideTheWindow()
     {
         var program = NewConsulting();
+        DefaultAreas.AddTo(program);
+        Assert.False(program.IsTakingApplications(new DateOnly(2025, 5, 1)));
 
-        Assert.Equal("program.enroll-monitoring-only", Assert.Throws<DomainException>(() => program.Enroll(Guid.NewGuid(), Now)).Code);
+        program.OpenRecruitment();
+
+        Assert.False(program.IsTakingApplications(new DateOnly(2025, 4, 13)));
+        Assert.True(program.IsTakingApplications(new DateOnly(2025, 4, 14)));
+        Assert.True(program.IsTakingApplications(new DateOnly(2025, 5, 16)));
+        Assert.False(program.IsTakingApplications(new DateOnly(2025, 5, 17)));
+    }
+
+    [Fact]
+    public void CopiesToNextYearAsADraftWithItsAreas()
+    {
+        var program = NewConsulting();
+        DefaultAreas.AddTo(program);
+        program.OpenRecruitment();
+
+        var copy = program.CopyToNextYear();
+
+        Assert.Equal("2026 품질관리 컨설팅", copy.Name);
+        Assert.Equal(2026, copy.Year);
+        Assert.Equal(ProgramStatus.Draft, copy.Status);
+        Assert.Equal(new DateOnly(2026, 6, 1), copy.ConsultingStart);
+        Assert.Equal(new DateOnly(2026, 4, 14), copy.RecruitmentStart);
+        Assert.Equal(program.Areas.Select(a => (a.Code, a.PlannedVisits)), copy.Areas.Select(a => (a.Code, a.PlannedVisits)));
+        Assert.NotEqual(program.Areas[0].Id, copy.Areas[0].Id);
+    }
+
+    [Fact]
+    public void AClosedProgrammeCannotBeChanged()
+    {
+        var program = NewConsulting();
+        DefaultAreas.AddTo(program);
+        program.OpenRecruitment();
+        program.StartSelection();
+        program.Start(1);
+        program.Close();
+
+        Assert.Equal("program.closed", Assert.Throws<DomainException>(() => program.Rename("새 이름")).Code);
     }
 
     [Theory]

@@ -37,7 +37,8 @@ public class ProgramServiceTests(TestDatabase database) : IClassFixture<TestData
         Assert.Equal(2, programs.Count);
         var consulting = programs.Single(p => p.Kind == ProgramKind.Consulting);
         Assert.Equal(4, consulting.AreaCount);
-        Assert.Equal(7, consulting.SelectedCount);
+        Assert.Equal(0, consulting.SelectedCount);
+        Assert.Equal(11, programs.Single(p => p.Kind == ProgramKind.Monitoring).SelectedCount);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class ProgramServiceTests(TestDatabase database) : IClassFixture<TestData
         var asStaff = await ServiceFor(TestUser.StaffOf(_hostAgencyId)).GetOverviewAsync(programId);
         var asOtherStaff = await ServiceFor(TestUser.StaffOf(_teamId)).GetOverviewAsync(programId);
 
-        Assert.Equal(7, asOfficial!.Participants.Count);
+        Assert.Equal(9, asOfficial!.Participants.Count);
         Assert.Equal(15, asOfficial.PlannedVisitsPerParticipant);
         Assert.Equal([_hostAgencyId], asStaff!.Participants.Select(p => p.AgencyId));
         Assert.Null(asOtherStaff);

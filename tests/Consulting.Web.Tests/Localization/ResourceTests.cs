@@ -42,7 +42,7 @@ public partial class ResourceTests
         var korean = Keys("SharedResource.resx");
         var needed = Enum.GetNames<Domain.Programs.ProgramStatus>().Select(n => "ProgramStatus." + n)
             .Concat(Enum.GetNames<Domain.Programs.ProgramKind>().Select(n => "ProgramKind." + n))
-            .Concat(Enum.GetNames<Domain.Programs.ParticipationStatus>().Select(n => "Participation." + n));
+            .Concat(Enum.GetNames<Domain.Programs.ApplicationStatus>().Select(n => "ApplicationStatus." + n));
 
         var missing = needed.Where(k => !korean.Contains(k)).ToList();
         Assert.Empty(missing);

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Consulting.Domain.Data.Migrations
 {
     [DbContext(typeof(ConsultingDbContext))]
-    [Migration("20261124061246_Initial")]
+    [Migration("20261124063154_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -196,6 +196,72 @@ namespace Consulting.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Engagements.Engagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid?>("ConsultantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultant_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<int>("PlannedVisits")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_visits");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagements");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_engagements_agency_id");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_engagements_application_id");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_engagements_area_id");
+
+                    b.HasIndex("ConsultantId")
+                        .HasDatabaseName("ix_engagements_consultant_id");
+
+                    b.HasIndex("ProgramId", "AgencyId", "AreaId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_engagements_program_id_agency_id_area_id");
+
+                    b.ToTable("engagements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_engagements_planned_visits", "planned_visits >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Consulting.Domain.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -245,6 +311,10 @@ namespace Consulting.Domain.Data.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -441,23 +511,53 @@ namespace Consulting.Domain.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Consulting.Domain.Programs.ProgramParticipant", b =>
+            modelBuilder.Entity("Consulting.Domain.Recruitment.ProgramApplication", b =>
                 {
-                    b.Property<Guid>("ProgramId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
-                        .HasColumnName("program_id");
+                        .HasColumnName("id");
 
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
-                    b.Property<DateTime>("AppliedAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("applied_at_utc");
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("contact_phone");
 
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at_utc");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -465,13 +565,34 @@ namespace Consulting.Domain.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
-                    b.HasKey("ProgramId", "AgencyId")
-                        .HasName("pk_program_participants");
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
 
                     b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_program_participants_agency_id");
+                        .HasDatabaseName("ix_applications_agency_id");
 
-                    b.ToTable("program_participants", (string)null);
+                    b.HasIndex("ProgramId", "AgencyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_program_id_agency_id");
+
+                    b.HasIndex("ProgramId", "Status")
+                        .HasDatabaseName("ix_applications_program_id_status");
+
+                    b.ToTable("applications", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -709,6 +830,43 @@ namespace Consulting.Domain.Data.Migrations
                     b.Navigation("Type");
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Engagements.Engagement", b =>
+                {
+                    b.HasOne("Consulting.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagements_agencies_agency_id");
+
+                    b.HasOne("Consulting.Domain.Recruitment.ProgramApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagements_applications_application_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ProgramArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagements_program_areas_area_id");
+
+                    b.HasOne("Consulting.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_engagements_asp_net_users_consultant_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagements_programs_program_id");
+                });
+
             modelBuilder.Entity("Consulting.Domain.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Consulting.Domain.Agencies.Agency", null)
@@ -728,21 +886,65 @@ namespace Consulting.Domain.Data.Migrations
                         .HasConstraintName("fk_program_areas_programs_program_id");
                 });
 
-            modelBuilder.Entity("Consulting.Domain.Programs.ProgramParticipant", b =>
+            modelBuilder.Entity("Consulting.Domain.Recruitment.ProgramApplication", b =>
                 {
                     b.HasOne("Consulting.Domain.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_program_participants_agencies_agency_id");
+                        .HasConstraintName("fk_applications_agencies_agency_id");
 
                     b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
-                        .WithMany("Participants")
+                        .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_program_participants_programs_program_id");
+                        .HasConstraintName("fk_applications_programs_program_id");
+
+                    b.OwnsMany("Consulting.Domain.Recruitment.AreaRequest", "AreaRequests", b1 =>
+                        {
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("application_id");
+
+                            b1.Property<Guid>("AreaId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("area_id");
+
+                            b1.Property<string>("HopedChange")
+                                .HasMaxLength(2000)
+                                .IsUnicode(true)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("hoped_change");
+
+                            b1.Property<string>("Needs")
+                                .HasMaxLength(2000)
+                                .IsUnicode(true)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("needs");
+
+                            b1.HasKey("ApplicationId", "AreaId")
+                                .HasName("pk_application_areas");
+
+                            b1.HasIndex("AreaId")
+                                .HasDatabaseName("ix_application_areas_area_id");
+
+                            b1.ToTable("application_areas", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId")
+                                .HasConstraintName("fk_application_areas_applications_application_id");
+
+                            b1.HasOne("Consulting.Domain.Programs.ProgramArea", null)
+                                .WithMany()
+                                .HasForeignKey("AreaId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_application_areas_program_areas_area_id");
+                        });
+
+                    b.Navigation("AreaRequests");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -805,8 +1007,6 @@ namespace Consulting.Domain.Data.Migrations
             modelBuilder.Entity("Consulting.Domain.Programs.ConsultingProgram", b =>
                 {
                     b.Navigation("Areas");
-
-                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

@@ -153,26 +153,34 @@ namespace Consulting.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "program_participants",
+                name: "applications",
                 columns: table => new
                 {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
                     program_id = table.Column<Guid>(type: "uuid", nullable: false),
                     agency_id = table.Column<Guid>(type: "uuid", nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    applied_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    decided_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    contact_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    contact_phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    contact_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    submitted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    decision_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    decided_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    decided_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_program_participants", x => new { x.program_id, x.agency_id });
+                    table.PrimaryKey("pk_applications", x => x.id);
                     table.ForeignKey(
-                        name: "fk_program_participants_agencies_agency_id",
+                        name: "fk_applications_agencies_agency_id",
                         column: x => x.agency_id,
                         principalTable: "agencies",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_program_participants_programs_program_id",
+                        name: "fk_applications_programs_program_id",
                         column: x => x.program_id,
                         principalTable: "programs",
                         principalColumn: "id",
@@ -187,6 +195,7 @@ namespace Consulting.Domain.Data.Migrations
                     display_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     agency_id = table.Column<Guid>(type: "uuid", nullable: true),
                     is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    must_change_password = table.Column<bool>(type: "boolean", nullable: false),
                     preferred_culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -212,6 +221,82 @@ namespace Consulting.Domain.Data.Migrations
                         principalTable: "agencies",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "application_areas",
+                columns: table => new
+                {
+                    area_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    needs = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    hoped_change = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_application_areas", x => new { x.application_id, x.area_id });
+                    table.ForeignKey(
+                        name: "fk_application_areas_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_application_areas_program_areas_area_id",
+                        column: x => x.area_id,
+                        principalTable: "program_areas",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "engagements",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    program_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agency_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    area_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    planned_visits = table.Column<int>(type: "integer", nullable: false),
+                    consultant_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_engagements", x => x.id);
+                    table.CheckConstraint("ck_engagements_planned_visits", "planned_visits >= 1");
+                    table.ForeignKey(
+                        name: "fk_engagements_agencies_agency_id",
+                        column: x => x.agency_id,
+                        principalTable: "agencies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_engagements_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_engagements_asp_net_users_consultant_id",
+                        column: x => x.consultant_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_engagements_program_areas_area_id",
+                        column: x => x.area_id,
+                        principalTable: "program_areas",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_engagements_programs_program_id",
+                        column: x => x.program_id,
+                        principalTable: "programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -335,15 +420,57 @@ namespace Consulting.Domain.Data.Migrations
                 columns: new[] { "type_code", "district" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_application_areas_area_id",
+                table: "application_areas",
+                column: "area_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_agency_id",
+                table: "applications",
+                column: "agency_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_program_id_agency_id",
+                table: "applications",
+                columns: new[] { "program_id", "agency_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_program_id_status",
+                table: "applications",
+                columns: new[] { "program_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_engagements_agency_id",
+                table: "engagements",
+                column: "agency_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_engagements_application_id",
+                table: "engagements",
+                column: "application_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_engagements_area_id",
+                table: "engagements",
+                column: "area_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_engagements_consultant_id",
+                table: "engagements",
+                column: "consultant_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_engagements_program_id_agency_id_area_id",
+                table: "engagements",
+                columns: new[] { "program_id", "agency_id", "area_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_program_areas_program_id_code",
                 table: "program_areas",
                 columns: new[] { "program_id", "code" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_program_participants_agency_id",
-                table: "program_participants",
-                column: "agency_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_programs_year_kind",
@@ -397,13 +524,13 @@ namespace Consulting.Domain.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "application_areas");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
-                name: "program_areas");
-
-            migrationBuilder.DropTable(
-                name: "program_participants");
+                name: "engagements");
 
             migrationBuilder.DropTable(
                 name: "role_claims");
@@ -421,13 +548,19 @@ namespace Consulting.Domain.Data.Migrations
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
-                name: "programs");
+                name: "applications");
+
+            migrationBuilder.DropTable(
+                name: "program_areas");
 
             migrationBuilder.DropTable(
                 name: "roles");
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "programs");
 
             migrationBuilder.DropTable(
                 name: "agencies");
