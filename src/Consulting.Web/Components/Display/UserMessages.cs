@@ -1,0 +1,37 @@
+using Consulting.Domain.Common;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace Consulting.Web.Components.Display;
+
+/// <summary>
+/// Turns what a service refused into text for the user, in their language: a broken rule by its code
+/// (resource "Rule.{code}"), a validation failure by its error code or FluentValidation's own translated
+/// message, a concurrent edit, a denied access.
+/// </summary>
+public static class UserMessages
+{
+    public static IReadOnlyList<string> Describe(Exception error, IStringLocalizer localizer) => error switch
+    {
+        DomainException domain => [Rule(domain.Code, domain.Message, localizer)],
+        ValidationException validation => [.. validation.Errors.Select(e => Rule(e.ErrorCode, e.ErrorMessage, localizer)).Distinct()],
+        ConcurrencyConflictException => [localizer["Common.ConcurrencyConflict"]],
+        AccessDeniedException => [localizer["AccessDenied.Body"]],
+        _ => throw error,
+    };
+
+    /// <summary>Whether <see cref="Describe"/> can explain the error (anything else is a bug and propagates).</summary>
+    public static bool IsExpected(Exception error) =>
+        error is DomainException or ValidationException or ConcurrencyConflictException or AccessDeniedException;
+
+    private static string Rule(string? code, string fallback, IStringLocalizer localizer)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return fallback;
+        }
+
+        var text = localizer["Rule." + code];
+        return text.ResourceNotFound ? fallback : text.Value;
+    }
+}
