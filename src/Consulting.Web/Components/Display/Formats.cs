@@ -5,8 +5,6 @@ namespace Consulting.Web.Components.Display;
 /// <summary>How dates and numbers are shown: by the current culture, in the configured time zone (Asia/Seoul).</summary>
 public static class Formats
 {
-    private static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
-
     public static bool IsKorean => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko";
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
@@ -18,6 +16,10 @@ public static class Formats
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>Today's date where the users are, not where the server is.</summary>
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Seoul).DateTime);
+    public static DateOnly Today(TimeProvider clock) => Consulting.Domain.Common.SeoulTime.Today(clock);
+
+    /// <summary>An instant stored in UTC, shown as the date and time in Seoul.</summary>
+    public static string Instant(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Consulting.Domain.Common.SeoulTime.Zone)
+            .ToString("g", CultureInfo.CurrentCulture);
 }
