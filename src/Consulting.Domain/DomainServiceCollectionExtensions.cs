@@ -15,6 +15,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ProgramService>();
         services.AddScoped<Agencies.AgencyService>();
+        services.AddScoped<Agencies.AgencyRegistryService>();
         services.AddScoped<Recruitment.RecruitmentService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;

@@ -21,7 +21,7 @@ public class Agency
         Id = IdGenerator.New();
         Rename(name);
         ChangeType(typeCode);
-        District = Required(district, DistrictMaxLength, "agency.district-required", "An agency needs a district.");
+        MoveTo(district);
     }
 
     public Guid Id { get; private set; }
@@ -51,6 +51,9 @@ public class Agency
 
     public void ChangeType(string typeCode) =>
         TypeCode = Required(typeCode, AgencyType.CodeMaxLength, "agency.type-required", "An agency needs a type.");
+
+    public void MoveTo(string district) =>
+        District = Required(district, DistrictMaxLength, "agency.district-required", "An agency needs a district.");
 
     public void SetContact(string? address, string? phone, string? email)
     {

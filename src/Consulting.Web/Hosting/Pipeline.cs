@@ -33,6 +33,7 @@ internal static class Pipeline
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        Features.Agencies.AgencyExportEndpoint.MapAgencyExport(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

@@ -38,3 +38,25 @@ public class AgencyTests
         Assert.Equal(names.Count, names.Distinct().Count());
     }
 }
+
+public class AgencyMoveTests
+{
+    [Fact]
+    public void MovesToATrimmedDistrict()
+    {
+        var agency = new Agency("해솔 공동생활가정", AgencyTypeCodes.GroupHome, "가온시");
+
+        agency.MoveTo("  나래군 ");
+
+        Assert.Equal("나래군", agency.District);
+    }
+
+    [Fact]
+    public void RefusesAnEmptyDistrict()
+    {
+        var agency = new Agency("해솔 공동생활가정", AgencyTypeCodes.GroupHome, "가온시");
+
+        Assert.Equal("agency.district-required", Assert.Throws<DomainException>(() => agency.MoveTo(" ")).Code);
+        Assert.Equal("가온시", agency.District);
+    }
+}
