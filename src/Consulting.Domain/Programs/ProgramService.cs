@@ -22,7 +22,7 @@ public sealed class ProgramService(
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-            programs = programs.Where(p => EF.Functions.ILike(p.Name, pattern));
+            programs = programs.Where(p => EF.Functions.ILike(p.Name, pattern, "\\"));
         }
 
         if (query.Kind is { } kind)
