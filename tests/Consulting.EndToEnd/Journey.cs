@@ -22,6 +22,7 @@ public static class Journey
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("로그아웃되었습니다");
     }
 
     /// <summary>Pages are prerendered; a click or input before the circuit takes over would be lost.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Consulting.Domain.Data;
 using Microsoft.Playwright;
+using static Consulting.EndToEnd.Journey;
 using static Microsoft.Playwright.Assertions;
 
 namespace Consulting.EndToEnd;
@@ -13,26 +14,6 @@ namespace Consulting.EndToEnd;
 /// </summary>
 public class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/");
-        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
-        await page.GetByLabel("이메일").FillAsync(email);
-        await page.GetByLabel("비밀번호").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-    }
-
-    private static async Task SignOutAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("로그아웃되었습니다");
-    }
-
-    /// <summary>Pages are prerendered; input typed before the circuit takes over would be lost.</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Expect(page.Locator("main[data-interactive]")).ToHaveCountAsync(1);
-
     [Fact]
     public async Task OfficialSearchesProgrammesAndOpensTheOverview()
     {
