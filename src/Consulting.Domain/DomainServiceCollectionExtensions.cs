@@ -16,6 +16,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ProgramService>();
         services.AddScoped<Agencies.AgencyService>();
         services.AddScoped<Agencies.AgencyRegistryService>();
+        services.AddScoped<Agencies.AgencyTypeService>();
         services.AddScoped<Recruitment.RecruitmentService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;

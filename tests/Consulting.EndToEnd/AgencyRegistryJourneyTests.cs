@@ -94,4 +94,34 @@ public class AgencyRegistryJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "미리내 노인복지관" })).ToBeVisibleAsync();
         await Expect(page.GetByText("기관 1곳")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task OfficialAddsAnAgencyTypeUsesItAndRetiresIt()
+    {
+        var page = await app.NewPageAsync();
+        await Journey.SignInAsync(page, DemoData.OfficialEmail);
+        await Journey.OpenAsync(page, "/agencies");
+        await page.GetByRole(AriaRole.Link, new() { Name = "기관 유형 관리" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "기관 유형 관리", Level = 1 })).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
+
+        await page.GetByLabel("유형 이름 (한국어)").FillAsync("노인주간보호센터");
+        await page.GetByRole(AriaRole.Button, new() { Name = "유형 추가" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("한국어와 영어로 모두");
+        await page.GetByLabel("유형 이름 (영어)").FillAsync("Senior day care centre");
+        await page.GetByRole(AriaRole.Button, new() { Name = "유형 추가" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "노인주간보호센터" })).ToBeVisibleAsync();
+        var row = page.GetByRole(AriaRole.Row, new() { Name = "노인주간보호센터" });
+        await Expect(row).ToContainTextAsync("활성");
+
+        // The new type is offered on the registration form.
+        await Journey.OpenAsync(page, "/agencies/new");
+        await page.GetByLabel("기관 유형").SelectOptionAsync(new SelectOptionValue { Label = "노인주간보호센터" });
+
+        await Journey.OpenAsync(page, "/agencies/types");
+        await page.GetByRole(AriaRole.Row, new() { Name = "노인주간보호센터" }).GetByRole(AriaRole.Button, new() { Name = "사용 중지" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "노인주간보호센터" })).ToContainTextAsync("비활성");
+        await Journey.OpenAsync(page, "/agencies/new");
+        await Expect(page.GetByLabel("기관 유형").Locator("option", new() { HasText = "노인주간보호센터" })).ToHaveCountAsync(0);
+    }
 }

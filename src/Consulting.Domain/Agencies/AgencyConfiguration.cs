@@ -27,6 +27,7 @@ internal sealed class AgencyTypeConfiguration : IEntityTypeConfiguration<AgencyT
         builder.Property(t => t.Code).HasMaxLength(AgencyType.CodeMaxLength);
         builder.Property(t => t.NameKo).HasMaxLength(AgencyType.NameMaxLength).IsRequired();
         builder.Property(t => t.NameEn).HasMaxLength(AgencyType.NameMaxLength).IsRequired();
+        builder.HasIndex(t => t.NameKo).IsUnique();
 
         // Reference data every installation needs, so it ships with the schema rather than the demo data.
         builder.HasData(AgencyTypeCodes.Defaults());

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Consulting.Domain.Common;
+
 namespace Consulting.Domain.Agencies;
 
 /// <summary>A kind of agency from the managed list (종합사회복지관, 공동생활가정 …).</summary>
@@ -13,9 +16,8 @@ public class AgencyType
     public AgencyType(string code, string nameKo, string nameEn, int sortOrder)
     {
         Code = code;
-        NameKo = nameKo;
-        NameEn = nameEn;
         SortOrder = sortOrder;
+        Rename(nameKo, nameEn);
     }
 
     public string Code { get; private set; } = "";
@@ -28,7 +30,39 @@ public class AgencyType
 
     public bool IsActive { get; private set; } = true;
 
+    [Timestamp]
+    public uint Version { get; set; }
+
     public string Name(bool korean) => korean ? NameKo : NameEn;
+
+    /// <summary>A type added by an official: a generated code, since agencies refer to it and names may change.</summary>
+    public static AgencyType Custom(string nameKo, string nameEn, int sortOrder) =>
+        new("custom-" + IdGenerator.New().ToString("N")[..12], nameKo, nameEn, sortOrder);
+
+    public void Rename(string nameKo, string nameEn)
+    {
+        var ko = Required(nameKo);
+        var en = Required(nameEn);
+        (NameKo, NameEn) = (ko, en);
+    }
+
+    /// <summary>A deactivated type stays on the agencies that have it but is no longer offered for new ones.</summary>
+    public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
+
+    private static string Required(string name)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new DomainException("agency-type.name-required", "An agency type needs a Korean and an English name.");
+        }
+
+        return trimmed.Length <= NameMaxLength
+            ? trimmed
+            : throw new DomainException("common.too-long", $"At most {NameMaxLength} characters.");
+    }
 }
 
 /// <summary>The types a new installation starts with.</summary>

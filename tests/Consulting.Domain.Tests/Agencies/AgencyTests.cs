@@ -60,3 +60,39 @@ public class AgencyMoveTests
         Assert.Equal("가온시", agency.District);
     }
 }
+
+public class AgencyTypeTests
+{
+    [Fact]
+    public void ACustomTypeGetsAGeneratedCodeAndTrimmedNames()
+    {
+        var type = AgencyType.Custom(" 노인주간보호센터 ", " Senior day care centre", 90);
+
+        Assert.StartsWith("custom-", type.Code, StringComparison.Ordinal);
+        Assert.True(type.Code.Length <= AgencyType.CodeMaxLength);
+        Assert.Equal("노인주간보호센터", type.NameKo);
+        Assert.Equal("Senior day care centre", type.NameEn);
+        Assert.True(type.IsActive);
+    }
+
+    [Fact]
+    public void RenamingNeedsBothNamesAndKeepsTheOldOnesOnFailure()
+    {
+        var type = AgencyType.Custom("쉼터", "Shelter", 90);
+
+        Assert.Equal("agency-type.name-required", Assert.Throws<DomainException>(() => type.Rename("새 이름", "")).Code);
+        Assert.Equal("common.too-long", Assert.Throws<DomainException>(() => type.Rename(new string('가', 101), "x")).Code);
+        Assert.Equal("쉼터", type.NameKo);
+    }
+
+    [Fact]
+    public void RetiresAndRestores()
+    {
+        var type = AgencyType.Custom("쉼터", "Shelter", 90);
+
+        type.Deactivate();
+        Assert.False(type.IsActive);
+        type.Reactivate();
+        Assert.True(type.IsActive);
+    }
+}

@@ -30,6 +30,7 @@ public class AgencyPagesTests(ConsultingWebFactory app) : IClassFixture<Consulti
     [InlineData(DemoData.ConsultantEmail, "/agencies/export")]
     [InlineData(DemoData.AgencyEmail, "/agencies")]
     [InlineData(DemoData.ConsultantEmail, "/agencies/import")]
+    [InlineData(DemoData.AgencyEmail, "/agencies/types")]
     public async Task OtherRolesAreRefused(string email, string path)
     {
         var client = Client();

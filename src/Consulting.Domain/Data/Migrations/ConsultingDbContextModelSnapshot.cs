@@ -121,8 +121,18 @@ namespace Consulting.Domain.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Code")
                         .HasName("pk_agency_types");
+
+                    b.HasIndex("NameKo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agency_types_name_ko");
 
                     b.ToTable("agency_types", (string)null);
 
@@ -133,7 +143,8 @@ namespace Consulting.Domain.Data.Migrations
                             IsActive = true,
                             NameEn = "Community welfare centre",
                             NameKo = "종합사회복지관",
-                            SortOrder = 10
+                            SortOrder = 10,
+                            Version = 0u
                         },
                         new
                         {
@@ -141,7 +152,8 @@ namespace Consulting.Domain.Data.Migrations
                             IsActive = true,
                             NameEn = "Group home",
                             NameKo = "공동생활가정",
-                            SortOrder = 20
+                            SortOrder = 20,
+                            Version = 0u
                         },
                         new
                         {
@@ -149,7 +161,8 @@ namespace Consulting.Domain.Data.Migrations
                             IsActive = true,
                             NameEn = "Senior employment centre",
                             NameKo = "노인인력개발센터",
-                            SortOrder = 30
+                            SortOrder = 30,
+                            Version = 0u
                         },
                         new
                         {
@@ -157,7 +170,8 @@ namespace Consulting.Domain.Data.Migrations
                             IsActive = true,
                             NameEn = "Migrant women's shelter",
                             NameKo = "이주여성쉼터",
-                            SortOrder = 40
+                            SortOrder = 40,
+                            Version = 0u
                         },
                         new
                         {
@@ -165,7 +179,8 @@ namespace Consulting.Domain.Data.Migrations
                             IsActive = true,
                             NameEn = "Senior welfare centre",
                             NameKo = "노인복지관",
-                            SortOrder = 50
+                            SortOrder = 50,
+                            Version = 0u
                         },
                         new
                         {
@@ -173,7 +188,8 @@ namespace Consulting.Domain.Data.Migrations
                             IsActive = true,
                             NameEn = "Disability welfare centre",
                             NameKo = "장애인복지관",
-                            SortOrder = 60
+                            SortOrder = 60,
+                            Version = 0u
                         },
                         new
                         {
@@ -181,7 +197,8 @@ namespace Consulting.Domain.Data.Migrations
                             IsActive = true,
                             NameEn = "Community child centre",
                             NameKo = "지역아동센터",
-                            SortOrder = 70
+                            SortOrder = 70,
+                            Version = 0u
                         },
                         new
                         {
@@ -189,7 +206,8 @@ namespace Consulting.Domain.Data.Migrations
                             IsActive = true,
                             NameEn = "Township customised welfare team",
                             NameKo = "읍·면 맞춤형복지팀",
-                            SortOrder = 80
+                            SortOrder = 80,
+                            Version = 0u
                         });
                 });
 
