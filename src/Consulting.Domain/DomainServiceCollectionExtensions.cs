@@ -14,6 +14,7 @@ public static class DomainServiceCollectionExtensions
         services.AddDbContextFactory<ConsultingDbContext>(options => options.UseConsultingDatabase(connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ProgramService>();
+        services.AddScoped<ProgramAdminService>();
         services.AddScoped<Agencies.AgencyService>();
         services.AddScoped<Agencies.AgencyRegistryService>();
         services.AddScoped<Agencies.AgencyTypeService>();

@@ -7,7 +7,7 @@ public class ProgramArea
 {
     public const int NameMaxLength = 100;
     public const int TopicMaxLength = 200;
-    public const int MaxTopics = 30;
+    public const int MaxTopics = 20;
     public const int MaxPlannedVisits = 20;
 
     private List<string> _topics = [];

@@ -72,6 +72,7 @@ public sealed class ProgramService(
                 p.ConsultingEnd,
                 p.TargetAgencyCount,
                 p.Description,
+                p.Version,
             })
             .AsNoTracking()
             .SingleOrDefaultAsync(ct);
@@ -123,7 +124,8 @@ public sealed class ProgramService(
             program.TargetAgencyCount,
             program.Description,
             [.. areas.Select(a => new AreaSummary(a.Id, a.Code, a.NameKo, a.NameEn, a.PlannedVisits, a.Topics))],
-            participantRows);
+            participantRows,
+            program.Version);
     }
 
     private IQueryable<ConsultingProgram> VisiblePrograms(ConsultingDbContext db)

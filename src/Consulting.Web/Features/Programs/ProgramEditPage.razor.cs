@@ -1,0 +1,130 @@
+using Consulting.Domain.Common;
+using Consulting.Domain.Programs;
+using Consulting.Web.Components.Display;
+using FluentValidation;
+using Microsoft.AspNetCore.Components;
+
+namespace Consulting.Web.Features.Programs;
+
+public partial class ProgramEditPage
+{
+    private ProgramInput? input;
+    private ProgramEdit? loaded;
+    private List<AreaDraft> areas = [];
+    private AreaDraft newArea = new();
+    private List<string> messages = [];
+    private Dictionary<string, List<string>> fieldErrors = [];
+    private string? notice;
+    private bool conflict;
+    private bool notFound;
+    private bool busy;
+
+    [Parameter]
+    public Guid? Id { get; set; }
+
+    private string Heading => L[Id is null ? "ProgramEdit.NewTitle" : "ProgramEdit.EditTitle"].Value;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Id is null)
+        {
+            input ??= new ProgramInput { Kind = ProgramKind.Consulting, Year = Clock.Today().Year };
+            return;
+        }
+
+        await LoadAsync();
+        input = loaded?.ToInput();
+    }
+
+    /// <summary>Loads the saved programme and its areas (and so the version the next change must name).</summary>
+    private async Task LoadAsync()
+    {
+        loaded = await Admin.GetForEditAsync(Id!.Value);
+        notFound = loaded is null;
+        areas = loaded is null ? [] : [.. loaded.Areas.Select(a => AreaDraft.From(a, Formats.IsKorean))];
+    }
+
+    private Task SaveAsync() =>
+        RunAsync(async () =>
+        {
+            if (loaded is null)
+            {
+                var id = await Admin.CreateAsync(input!);
+                Navigation.NavigateTo($"/programs/{id}?done=created");
+                return;
+            }
+
+            await Admin.UpdateAsync(loaded.Id, input!, loaded.Version);
+            await LoadAsync();
+            notice = L["Common.Saved"];
+        });
+
+    // The programme form keeps what the user typed while the areas are saved one by one.
+    private Task SaveAreaAsync(AreaDraft area) =>
+        RunAsync(async () =>
+        {
+            await Admin.UpdateAreaAsync(loaded!.Id, area.Id!.Value, area.ToInput(), loaded.Version);
+            await LoadAsync();
+            notice = L["ProgramEdit.AreaSaved"];
+        });
+
+    private Task RemoveAreaAsync(AreaDraft area) =>
+        RunAsync(async () =>
+        {
+            await Admin.RemoveAreaAsync(loaded!.Id, area.Id!.Value, loaded.Version);
+            await LoadAsync();
+            notice = L["ProgramEdit.AreaRemoved"];
+        });
+
+    private Task AddAreaAsync() =>
+        RunAsync(async () =>
+        {
+            await Admin.AddAreaAsync(loaded!.Id, newArea.ToInput(), loaded.Version);
+            newArea = new AreaDraft();
+            await LoadAsync();
+            notice = L["ProgramEdit.AreaAdded"];
+        });
+
+    /// <summary>Drops what the user typed and shows what is saved now, after a concurrent edit.</summary>
+    private async Task ReloadAsync()
+    {
+        messages = [];
+        fieldErrors = [];
+        conflict = false;
+        await LoadAsync();
+        input = loaded?.ToInput();
+    }
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        busy = true;
+        messages = [];
+        fieldErrors = [];
+        conflict = false;
+        notice = null;
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (UserMessages.IsExpected(ex))
+        {
+            // The input stays as typed, so nothing is lost.
+            messages = [.. UserMessages.Describe(ex, L)];
+            conflict = ex is ConcurrencyConflictException;
+            if (ex is ValidationException validation)
+            {
+                fieldErrors = validation.Errors
+                    .GroupBy(e => e.PropertyName)
+                    .ToDictionary(g => g.Key, g => UserMessages.Describe(new ValidationException([.. g]), L).ToList());
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private List<string> ErrorsOf(string field) => fieldErrors.TryGetValue(field, out var list) ? list : [];
+
+    private string? Invalid(string field) => fieldErrors.ContainsKey(field) ? "true" : null;
+}
