@@ -13,7 +13,8 @@ namespace Consulting.EndToEnd;
 
 /// <summary>
 /// The recruitment call in the browser: an agency applies to an open call, the official selects it and the agency
-/// reads the decision; and the official selects seven of the seed programme's nine applicants and declines two.
+/// reads the decision; and the official runs the seed programme's selection from the overview: starts it, selects seven of
+/// the nine applicants, declines two with a reason and starts the programme.
 /// </summary>
 public class RecruitmentJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -67,16 +68,12 @@ public class RecruitmentJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await OpenAsync(agency, "/agency/applications");
         await Expect(agency.GetByRole(AriaRole.Row, new() { Name = programName })).ToContainTextAsync("신청");
 
-        // The call closes and the official selects the agency.
-        await using (var db = app.Database.CreateContext())
-        {
-            var program = await db.Programs.SingleAsync(p => p.Id == programId);
-            program.StartSelection();
-            await db.SaveChangesAsync();
-        }
-
+        // The official closes the call and selects the agency.
         var official = await app.NewPageAsync();
         await SignInAsync(official, DemoData.OfficialEmail);
+        await OpenAsync(official, $"/programs/{programId}");
+        await official.GetByRole(AriaRole.Button, new() { Name = "선정 시작" }).ClickAsync();
+        await Expect(official.GetByRole(AriaRole.Status).Filter(new() { HasText = "선정 중" })).ToBeVisibleAsync();
         await OpenAsync(official, $"/programs/{programId}/applications");
         await Expect(official.GetByRole(AriaRole.Heading, new() { Name = $"{programName} 참여 신청 현황", Level = 1 })).ToBeVisibleAsync();
         var row = official.GetByRole(AriaRole.Row, new() { Name = "해솔 종합사회복지관" });
@@ -92,16 +89,13 @@ public class RecruitmentJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
-    public async Task OfficialSelectsSevenSeedApplicantsAndDeclinesTwoWithAReason()
+    public async Task OfficialRunsTheSeedSelectionSevenSelectedTwoDeclinedAndStartsTheProgramme()
     {
         Guid programId;
         List<(Guid Id, string Agency)> applicants;
         await using (var db = app.Database.CreateContext())
         {
-            var program = await db.Programs.SingleAsync(p => p.Name == DemoData.ConsultingProgramName);
-            program.StartSelection();
-            await db.SaveChangesAsync();
-            programId = program.Id;
+            programId = await db.Programs.Where(p => p.Name == DemoData.ConsultingProgramName).Select(p => p.Id).SingleAsync();
             applicants = [.. (await (
                     from a in db.Applications
                     join g in db.Agencies on a.AgencyId equals g.Id
@@ -116,7 +110,15 @@ public class RecruitmentJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         var page = await app.NewPageAsync();
         await SignInAsync(page, DemoData.OfficialEmail);
-        await OpenAsync(page, $"/programs/{programId}/applications");
+        await WaitForCircuitAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.ConsultingProgramName }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DemoData.ConsultingProgramName, Level = 1 })).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "선정 시작" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "선정 중" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "참여 신청 현황 보기" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{DemoData.ConsultingProgramName} 참여 신청 현황", Level = 1 })).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
         foreach (var (_, name) in applicants.Where(a => !declined.Contains(a.Agency)))
         {
             var row = page.GetByRole(AriaRole.Row, new() { Name = name });
@@ -141,6 +143,11 @@ public class RecruitmentJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByText("목표 7개 기관 중 7개 선정")).ToBeVisibleAsync();
         await Expect(page.GetByText("분야별 배정 28건, 계획 방문 105회")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "official-selection");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "사업 개요로" }).ClickAsync();
+        await WaitForCircuitAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "사업 시작" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "진행 중" })).ToBeVisibleAsync();
 
         await using (var db = app.Database.CreateContext())
         {
