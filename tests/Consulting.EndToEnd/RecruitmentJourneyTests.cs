@@ -149,6 +149,12 @@ public class RecruitmentJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "사업 시작" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "진행 중" })).ToBeVisibleAsync();
 
+        // Closing asks first; cancelling leaves the programme running.
+        await page.GetByRole(AriaRole.Button, new() { Name = "사업 종료" }).ClickAsync();
+        await Expect(page.GetByText("사업을 종료할까요?")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "취소" }).ClickAsync();
+        await Expect(page.GetByText("사업을 종료할까요?")).ToHaveCountAsync(0);
+
         await using (var db = app.Database.CreateContext())
         {
             Assert.Equal(28, await db.Engagements.CountAsync(e => e.ProgramId == programId));
