@@ -17,6 +17,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Agencies.AgencyService>();
         services.AddScoped<Agencies.AgencyRegistryService>();
         services.AddScoped<Recruitment.RecruitmentService>();
+        services.AddScoped<Identity.UserAccountService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;
     }
