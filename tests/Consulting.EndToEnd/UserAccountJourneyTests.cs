@@ -79,5 +79,12 @@ public class UserAccountJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "기관 홈", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("해솔 종합사회복지관").First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "agency-after-password-change");
+
+        // From an interactive page the link still reaches the server-rendered form, now without the first-sign-in notice.
+        await WaitForCircuitAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "비밀번호 변경" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "비밀번호 변경", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("현재 비밀번호")).ToBeVisibleAsync();
+        await Expect(page.GetByText("새 비밀번호를 정하세요")).ToHaveCountAsync(0);
     }
 }
