@@ -19,6 +19,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Agencies.AgencyRegistryService>();
         services.AddScoped<Agencies.AgencyTypeService>();
         services.AddScoped<Recruitment.RecruitmentService>();
+        services.AddScoped<Identity.UserAccountService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;
     }

@@ -6,6 +6,9 @@ public class ApplicationUser : IdentityUser<Guid>
 {
     public const int DisplayNameMaxLength = 100;
 
+    /// <summary>Identity's own column length for e-mail and user name.</summary>
+    public const int EmailMaxLength = 256;
+
     public ApplicationUser()
     {
         Id = Common.IdGenerator.New();

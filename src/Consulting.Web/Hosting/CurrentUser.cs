@@ -46,6 +46,9 @@ public static class ConsultingClaimTypes
 {
     public const string AgencyId = "consulting:agency_id";
     public const string DisplayName = "consulting:display_name";
+
+    /// <summary>Present while the account still has a one-time password; <see cref="PasswordChangeGate"/> holds the user on the change page.</summary>
+    public const string MustChangePassword = "consulting:must_change_password";
 }
 
 /// <summary>Adds the agency and the display name to the sign-in cookie, so no page has to look them up.</summary>
@@ -62,6 +65,11 @@ internal sealed class ConsultingClaimsPrincipalFactory(
         if (user.AgencyId is { } agencyId)
         {
             identity.AddClaim(new Claim(ConsultingClaimTypes.AgencyId, agencyId.ToString()));
+        }
+
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(ConsultingClaimTypes.MustChangePassword, "true"));
         }
 
         return identity;

@@ -26,6 +26,7 @@ internal static class Pipeline
         // Routing after the status-code pages, so a re-executed request finds its page (and its [AllowAnonymous]).
         app.UseRouting();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -55,18 +55,12 @@ internal static class ServiceSetup
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:IdleTimeoutMinutes", 60));
         });
+        // A deactivated or reset account's sessions end within a minute, not Identity's default half hour.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = false;
-                options.User.RequireUniqueEmail = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                options.Lockout.AllowedForNewUsers = true;
-                options.Password.RequiredLength = 8;
-            })
+        services.AddIdentityCore<ApplicationUser>(IdentitySettings.Apply)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ConsultingDbContext>()
             .AddSignInManager()

@@ -1,5 +1,6 @@
 using Consulting.Domain.Agencies;
 using Consulting.Domain.Data;
+using Consulting.Domain.Identity;
 using Consulting.Domain.Programs;
 using Consulting.Domain.Recruitment;
 using Consulting.Testing;
@@ -79,10 +80,10 @@ public class DemoDataTests(TestDatabase database) : IClassFixture<TestDatabase>,
             join r in db.Roles on ur.RoleId equals r.Id
             select new { u.Email, r.Name, u.AgencyId }).ToListAsync();
 
-        Assert.Equal(Identity.Roles.Official, roles.Single(r => r.Email == DemoData.OfficialEmail).Name);
-        Assert.Equal(Identity.Roles.Consultant, roles.Single(r => r.Email == DemoData.ConsultantEmail).Name);
+        Assert.Equal(Roles.Official, roles.Single(r => r.Email == DemoData.OfficialEmail).Name);
+        Assert.Equal(Roles.Consultant, roles.Single(r => r.Email == DemoData.ConsultantEmail).Name);
         var agency = roles.Single(r => r.Email == DemoData.AgencyEmail);
-        Assert.Equal(Identity.Roles.AgencyStaff, agency.Name);
+        Assert.Equal(Roles.AgencyStaff, agency.Name);
         Assert.NotNull(agency.AgencyId);
     }
 }

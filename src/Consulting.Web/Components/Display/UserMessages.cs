@@ -20,6 +20,15 @@ public static class UserMessages
         _ => throw error,
     };
 
+    /// <summary>A validation failure's messages by the property they belong to, for the messages under each input.</summary>
+    public static Dictionary<string, List<string>> ByField(Exception error, IStringLocalizer localizer) =>
+        error is ValidationException validation
+            ? validation.Errors
+                .Where(e => !string.IsNullOrEmpty(e.PropertyName))
+                .GroupBy(e => e.PropertyName)
+                .ToDictionary(g => g.Key, g => Describe(new ValidationException([.. g]), localizer).ToList())
+            : [];
+
     /// <summary>Whether <see cref="Describe"/> can explain the error (anything else is a bug and propagates).</summary>
     public static bool IsExpected(Exception error) =>
         error is DomainException or ValidationException or ConcurrencyConflictException or AccessDeniedException;
