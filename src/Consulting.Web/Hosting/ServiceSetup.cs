@@ -40,6 +40,7 @@ internal static class ServiceSetup
         });
 
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
