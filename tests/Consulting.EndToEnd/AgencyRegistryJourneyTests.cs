@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Consulting.Domain.Data;
 using Microsoft.Playwright;
+using static Consulting.EndToEnd.Journey;
 using static Microsoft.Playwright.Assertions;
 
 namespace Consulting.EndToEnd;
@@ -8,9 +9,6 @@ namespace Consulting.EndToEnd;
 /// <summary>The official keeps the agency register: finds an agency, registers a new one and finds it in the list.</summary>
 public class AgencyRegistryJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Expect(page.Locator("main[data-interactive]")).ToHaveCountAsync(1);
-
     [Fact]
     public async Task OfficialSearchesRegistersAnAgencyAndFindsItInTheList()
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Consulting.Domain.Data;
 using Microsoft.Playwright;
+using static Consulting.EndToEnd.Journey;
 using static Microsoft.Playwright.Assertions;
 
 namespace Consulting.EndToEnd;
@@ -9,9 +10,6 @@ namespace Consulting.EndToEnd;
 public class ProgramSetupJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string ProgramName = "2026 품질관리 컨설팅 시범";
-
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Expect(page.Locator("main[data-interactive]")).ToHaveCountAsync(1);
 
     [Fact]
     public async Task OfficialCreatesAProgrammeEditsAnAreaAndOpensRecruitment()

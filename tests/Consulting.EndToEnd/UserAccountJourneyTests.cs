@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Consulting.Domain.Data;
 using Microsoft.Playwright;
+using static Consulting.EndToEnd.Journey;
 using static Microsoft.Playwright.Assertions;
 
 namespace Consulting.EndToEnd;
@@ -11,9 +12,6 @@ namespace Consulting.EndToEnd;
 /// </summary>
 public class UserAccountJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Expect(page.Locator("main[data-interactive]")).ToHaveCountAsync(1);
-
     private static async Task SignInAsync(IPage page, string email, string password)
     {
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
@@ -86,5 +84,41 @@ public class UserAccountJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "비밀번호 변경", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByLabel("현재 비밀번호")).ToBeVisibleAsync();
         await Expect(page.GetByText("새 비밀번호를 정하세요")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task OfficialCorrectsANameThenDeactivatesAnAccountWhichCanNoLongerSignIn()
+    {
+        var page = await app.NewPageAsync();
+        await Journey.SignInAsync(page, DemoData.OfficialEmail);
+        await Journey.OpenAsync(page, "/users");
+        await page.GetByLabel("이름 또는 이메일 검색").PressSequentiallyAsync("서다온", new() { Delay = 30 });
+        await page.GetByRole(AriaRole.Link, new() { Name = "서다온 (데모 기관 담당자)" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "사용자 정보", Level = 1 })).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "이름", Exact = true }).FillAsync("서다온 (해솔 담당자)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "저장" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "사용자 정보를 저장했습니다" })).ToBeVisibleAsync();
+        await Expect(page.Locator("dl.details")).ToContainTextAsync("서다온 (해솔 담당자)");
+
+        // Deactivating asks first; cancelling changes nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "사용 중지" }).ClickAsync();
+        await Expect(page.GetByText("계정을 사용 중지할까요?")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "취소" }).ClickAsync();
+        await Expect(page.Locator("dl.details")).ToContainTextAsync("사용 중");
+        await Expect(page.GetByText("계정을 사용 중지할까요?")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "사용 중지" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group).GetByRole(AriaRole.Button, new() { Name = "사용 중지" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "더 이상 로그인할 수 없습니다" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "다시 사용" })).ToBeVisibleAsync();
+
+        var agency = await app.NewPageAsync();
+        await agency.GotoAsync("/");
+        await agency.GetByLabel("이메일").FillAsync(DemoData.AgencyEmail);
+        await agency.GetByLabel("비밀번호").FillAsync(DemoData.Password);
+        await agency.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await Expect(agency.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Expect(agency).ToHaveURLAsync(new Regex("/account/login"));
     }
 }

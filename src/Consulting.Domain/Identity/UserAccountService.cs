@@ -140,6 +140,48 @@ public sealed class UserAccountService(
     }
 
     /// <summary>
+    /// Corrects the account's name and, for agency staff, moves it to another active agency. The new security stamp
+    /// makes the user's sessions pick up the change (the agency decides everything they may see).
+    /// </summary>
+    public async Task UpdateProfileAsync(Guid id, string expectedStamp, string displayName, Guid? agencyId, CancellationToken ct = default)
+    {
+        EnsureOfficial();
+        var name = displayName?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new DomainException("user.name-required", "Enter the user's name.");
+        }
+
+        if (name.Length > ApplicationUser.DisplayNameMaxLength)
+        {
+            throw new DomainException("common.too-long", $"At most {ApplicationUser.DisplayNameMaxLength} characters.");
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var current = await db.Users.Where(u => u.Id == id).Select(u => new { u.AgencyId }).SingleOrDefaultAsync(ct)
+                ?? throw new DomainException("user.not-found", "The user does not exist.");
+            if (current.AgencyId is not null && current.AgencyId != agencyId
+                && (agencyId is not { } target || !await db.Agencies.AnyAsync(a => a.Id == target && a.IsActive, ct)))
+            {
+                throw new DomainException("user.agency-unavailable", "The agency does not exist or is inactive.");
+            }
+        }
+
+        await ChangeAsync(id, expectedStamp, user =>
+        {
+            user.DisplayName = name;
+            if (user.AgencyId is not null)
+            {
+                // Only agency staff belong to an agency; other roles never gain one here.
+                user.AgencyId = agencyId;
+            }
+
+            return null;
+        }, ct);
+    }
+
+    /// <summary>
     /// Ends the account's access: sign-in is refused (and locked out for good, as a second guard) and the new
     /// security stamp ends its existing sessions. An official cannot deactivate their own account.
     /// </summary>

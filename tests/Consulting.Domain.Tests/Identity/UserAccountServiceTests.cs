@@ -334,4 +334,68 @@ public class UserAccountServiceTests(TestDatabase database) : IClassFixture<Test
 
         Assert.Contains(refused.Errors, e => e.ErrorCode == "user.role-invalid");
     }
+
+    [Fact]
+    public async Task AnOfficialCorrectsANameAndMovesStaffToAnotherAgency()
+    {
+        var service = ServiceFor(TestUser.Official());
+        var created = await service.CreateAsync(StaffInput());
+        Guid otherAgencyId;
+        await using (var db = database.CreateContext())
+        {
+            var other = new Agency($"옮겨갈 복지관 {Guid.NewGuid():N}", AgencyTypeCodes.GroupHome, "이동시험구");
+            db.Agencies.Add(other);
+            await db.SaveChangesAsync();
+            otherAgencyId = other.Id;
+        }
+
+        var before = (await service.GetAsync(created.Id))!;
+        var stampBefore = await InScopeAsync(async (users, user) => await users.GetSecurityStampAsync(user), created.Id);
+        await service.UpdateProfileAsync(created.Id, before.ConcurrencyStamp, "  고친 이름 ", otherAgencyId);
+
+        var after = (await service.GetAsync(created.Id))!;
+        Assert.Equal("고친 이름", after.DisplayName);
+        Assert.Equal(otherAgencyId, after.AgencyId);
+        Assert.NotEqual(before.ConcurrencyStamp, after.ConcurrencyStamp);
+        // A new security stamp makes the user's sessions pick up the new agency.
+        Assert.NotEqual(stampBefore, await InScopeAsync(async (users, user) => await users.GetSecurityStampAsync(user), created.Id));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => service.UpdateProfileAsync(created.Id, before.ConcurrencyStamp, "늦은 수정", otherAgencyId));
+    }
+
+    [Fact]
+    public async Task AProfileNeedsANameAndStaffAnActiveAgency()
+    {
+        var service = ServiceFor(TestUser.Official());
+        var created = await service.CreateAsync(StaffInput());
+        var stamp = (await service.GetAsync(created.Id))!.ConcurrencyStamp;
+
+        Assert.Equal("user.name-required", (await Assert.ThrowsAsync<DomainException>(
+            () => service.UpdateProfileAsync(created.Id, stamp, " ", _agencyId))).Code);
+        Assert.Equal("user.agency-unavailable", (await Assert.ThrowsAsync<DomainException>(
+            () => service.UpdateProfileAsync(created.Id, stamp, "이름", _inactiveAgencyId))).Code);
+        Assert.Equal("user.agency-unavailable", (await Assert.ThrowsAsync<DomainException>(
+            () => service.UpdateProfileAsync(created.Id, stamp, "이름", null))).Code);
+        await Assert.ThrowsAsync<AccessDeniedException>(
+            () => ServiceFor(TestUser.StaffOf(_agencyId)).UpdateProfileAsync(created.Id, stamp, "이름", _agencyId));
+        Assert.Equal("새 기관 담당자", (await service.GetAsync(created.Id))!.DisplayName);
+    }
+
+    [Fact]
+    public async Task AnOfficialNeverGainsAnAgency()
+    {
+        var service = ServiceFor(TestUser.Official());
+        var created = await service.CreateAsync(new NewUserInput
+        {
+            Email = $"official-{Guid.NewGuid():N}@accounts.test",
+            DisplayName = "다른 담당자",
+            Role = Roles.Official,
+        });
+
+        await service.UpdateProfileAsync(created.Id, (await service.GetAsync(created.Id))!.ConcurrencyStamp, "다른 담당자 2", _agencyId);
+
+        var after = (await service.GetAsync(created.Id))!;
+        Assert.Equal("다른 담당자 2", after.DisplayName);
+        Assert.Null(after.AgencyId);
+    }
 }
