@@ -134,6 +134,12 @@ public sealed class ProgramAdminService(
         }
 
         var copy = program.CopyToNextYear();
+        if (await db.Programs.AnyAsync(p => p.Name == copy.Name && p.Year == copy.Year, ct))
+        {
+            // A second click, or a copy made earlier: next year's programme is edited, not copied again.
+            throw new DomainException("program.copy-exists", "Next year's programme of that name already exists.");
+        }
+
         db.Programs.Add(copy);
         await db.SaveChangesAsync(ct);
         return copy.Id;

@@ -242,6 +242,10 @@ public class ProgramAdminServiceTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(new DateOnly(2026, 6, 1), copy.ConsultingStart);
         Assert.Equal(source.Areas.Select(a => (a.Code, a.NameKo, a.PlannedVisits)), copy.Areas.Select(a => (a.Code, a.NameKo, a.PlannedVisits)));
         Assert.Equal(["주요 사업 검토"], copy.Areas[1].Topics);
+
+        // A second copy would be a duplicate of next year's draft.
+        var again = await Assert.ThrowsAsync<DomainException>(() => service.CopyToNextYearAsync(id));
+        Assert.Equal("program.copy-exists", again.Code);
     }
 
     [Fact]
