@@ -222,8 +222,8 @@ public sealed class AgencyRegistryService(
         var agencies = db.Agencies.AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-            agencies = agencies.Where(a => EF.Functions.ILike(a.Name, pattern, "\\") || EF.Functions.ILike(a.District, pattern, "\\"));
+            var pattern = LikePattern.Containing(query.Search);
+            agencies = agencies.Where(a => EF.Functions.ILike(a.Name, pattern, LikePattern.Escape) || EF.Functions.ILike(a.District, pattern, LikePattern.Escape));
         }
 
         if (!string.IsNullOrWhiteSpace(query.TypeCode))
@@ -405,8 +405,4 @@ public sealed class AgencyRegistryService(
         }
     }
 
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -62,20 +62,16 @@ public sealed class AgencyTypeService(IDbContextFactory<ConsultingDbContext> dbF
     private static async Task EnsureUniqueAsync(ConsultingDbContext db, AgencyType type, CancellationToken ct)
     {
         // ILIKE without wildcards: equal but for case.
-        var ko = EscapeLike(type.NameKo);
-        var en = EscapeLike(type.NameEn);
+        var ko = LikePattern.Exactly(type.NameKo);
+        var en = LikePattern.Exactly(type.NameEn);
         if (await db.AgencyTypes.AnyAsync(
-                t => t.Code != type.Code && (EF.Functions.ILike(t.NameKo, ko, "\\") || EF.Functions.ILike(t.NameEn, en, "\\")),
+                t => t.Code != type.Code && (EF.Functions.ILike(t.NameKo, ko, LikePattern.Escape) || EF.Functions.ILike(t.NameEn, en, LikePattern.Escape)),
                 ct))
         {
             throw new DomainException("agency-type.duplicate", "Another agency type already has that name.");
         }
     }
 
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 
     private void EnsureOfficial()
     {

@@ -34,8 +34,8 @@ public sealed class UserAccountService(
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-            users = users.Where(u => EF.Functions.ILike(u.DisplayName, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\"));
+            var pattern = LikePattern.Containing(query.Search);
+            users = users.Where(u => EF.Functions.ILike(u.DisplayName, pattern, LikePattern.Escape) || EF.Functions.ILike(u.Email!, pattern, LikePattern.Escape));
         }
 
         if (!string.IsNullOrEmpty(query.Role))
@@ -325,8 +325,4 @@ public sealed class UserAccountService(
         }
     }
 
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -21,8 +21,8 @@ public sealed class ProgramService(
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-            programs = programs.Where(p => EF.Functions.ILike(p.Name, pattern, "\\"));
+            var pattern = LikePattern.Containing(query.Search);
+            programs = programs.Where(p => EF.Functions.ILike(p.Name, pattern, LikePattern.Escape));
         }
 
         if (query.Kind is { } kind)
@@ -145,8 +145,4 @@ public sealed class ProgramService(
         throw new AccessDeniedException();
     }
 
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -1,7 +1,5 @@
 using Consulting.Domain.Agencies;
-using Consulting.Domain.Common;
 using Consulting.Web.Components.Display;
-using FluentValidation;
 using Microsoft.AspNetCore.Components;
 
 namespace Consulting.Web.Features.Agencies;
@@ -11,12 +9,9 @@ public partial class AgencyEditPage
     private AgencyInput? input;
     private AgencyEdit? loaded;
     private IReadOnlyList<AgencyTypeOption> types = [];
-    private List<string> messages = [];
-    private Dictionary<string, List<string>> fieldErrors = [];
+    private readonly FormFeedback feedback = new();
     private string? notice;
-    private bool conflict;
     private bool notFound;
-    private bool busy;
 
     [Parameter]
     public Guid? Id { get; set; }
@@ -82,42 +77,23 @@ public partial class AgencyEditPage
     /// <summary>Drops what the user typed and shows what is saved now, after a concurrent edit.</summary>
     private async Task ReloadAsync()
     {
-        messages = [];
-        fieldErrors = [];
-        conflict = false;
+        feedback.Clear();
         await LoadAsync();
     }
 
-    private async Task RunAsync(Func<Task> action)
+    private Task RunAsync(Func<Task> action)
     {
-        busy = true;
-        messages = [];
-        fieldErrors = [];
-        conflict = false;
         notice = null;
-        try
-        {
-            await action();
-        }
-        catch (Exception ex) when (UserMessages.IsExpected(ex))
-        {
-            // The input stays as typed, so nothing is lost.
-            messages = [.. UserMessages.Describe(ex, L)];
-            conflict = ex is ConcurrencyConflictException;
-            if (ex is ValidationException validation)
-            {
-                fieldErrors = validation.Errors
-                    .GroupBy(e => e.PropertyName)
-                    .ToDictionary(g => g.Key, g => UserMessages.Describe(new ValidationException([.. g]), L).ToList());
-            }
-        }
-        finally
-        {
-            busy = false;
-        }
+        return feedback.RunAsync(action, L);
     }
 
-    private List<string> ErrorsOf(string field) => fieldErrors.TryGetValue(field, out var list) ? list : [];
+    private IReadOnlyList<string> messages => feedback.Messages;
 
-    private string? Invalid(string field) => fieldErrors.ContainsKey(field) ? "true" : null;
+    private bool conflict => feedback.Conflict;
+
+    private bool busy => feedback.Busy;
+
+    private IReadOnlyList<string> ErrorsOf(string field) => feedback.ErrorsOf(field);
+
+    private string? Invalid(string field) => feedback.Invalid(field);
 }

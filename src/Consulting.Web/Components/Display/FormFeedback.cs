@@ -1,0 +1,60 @@
+using Consulting.Domain.Common;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace Consulting.Web.Components.Display;
+
+/// <summary>
+/// What an edit form shows about its last attempt: the messages for the whole form, the messages per field
+/// (for aria-invalid and aria-describedby), whether it was a concurrent edit, and whether an attempt is running.
+/// The input stays as typed, so a refused save loses nothing.
+/// </summary>
+public sealed class FormFeedback
+{
+    private Dictionary<string, List<string>> _fields = [];
+
+    public IReadOnlyList<string> Messages { get; private set; } = [];
+
+    /// <summary>The last attempt met a newer saved version: the page offers to reload it.</summary>
+    public bool Conflict { get; private set; }
+
+    public bool Busy { get; private set; }
+
+    public IReadOnlyList<string> ErrorsOf(string field) => _fields.TryGetValue(field, out var list) ? list : [];
+
+    /// <summary>"true" for aria-invalid when the field has an error, otherwise null (no attribute).</summary>
+    public string? Invalid(string field) => _fields.ContainsKey(field) ? "true" : null;
+
+    public void Clear()
+    {
+        Messages = [];
+        _fields = [];
+        Conflict = false;
+    }
+
+    /// <summary>Runs <paramref name="action"/>; what a service refused becomes messages, anything else propagates.</summary>
+    public async Task RunAsync(Func<Task> action, IStringLocalizer localizer)
+    {
+        Busy = true;
+        Clear();
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (UserMessages.IsExpected(ex))
+        {
+            Messages = UserMessages.Describe(ex, localizer);
+            Conflict = ex is ConcurrencyConflictException;
+            if (ex is ValidationException validation)
+            {
+                _fields = validation.Errors
+                    .GroupBy(e => e.PropertyName)
+                    .ToDictionary(g => g.Key, g => UserMessages.Describe(new ValidationException([.. g]), localizer).ToList());
+            }
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+}
