@@ -61,11 +61,22 @@ public class ProgramSetupJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "분야를 저장했습니다" })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "official-program-edit");
 
+        // Removing an area asks first; cancelling keeps it.
+        var community = page.GetByRole(AriaRole.Group, new() { Name = "지역사회조직화", Exact = true });
+        await community.GetByRole(AriaRole.Button, new() { Name = "분야 삭제" }).ClickAsync();
+        await Expect(community.GetByText("분야를 삭제할까요?")).ToBeVisibleAsync();
+        await community.GetByRole(AriaRole.Button, new() { Name = "취소" }).ClickAsync();
+        await Expect(community.GetByText("분야를 삭제할까요?")).ToHaveCountAsync(0);
+        await community.GetByRole(AriaRole.Button, new() { Name = "분야 삭제" }).ClickAsync();
+        await community.GetByRole(AriaRole.Group).GetByRole(AriaRole.Button, new() { Name = "분야 삭제" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "분야를 삭제했습니다" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "지역사회조직화", Exact = true })).ToHaveCountAsync(0);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "사업 개요로" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = ProgramName, Level = 1 })).ToBeVisibleAsync();
         await WaitForCircuitAsync(page);
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = "조직 관리" })).ToContainTextAsync("4회");
-        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "합계" })).ToContainTextAsync("16회");
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "합계" })).ToContainTextAsync("13회");
 
         // Only the next move is offered.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "선정 시작" })).ToHaveCountAsync(0);

@@ -12,6 +12,7 @@ public partial class ProgramEditPage
     private List<AreaDraft> areas = [];
     private AreaDraft newArea = new();
     private readonly FormFeedback feedback = new();
+    private AreaDraft? removing;
     private string? notice;
     private bool notFound;
 
@@ -67,6 +68,7 @@ public partial class ProgramEditPage
     private Task RemoveAreaAsync(AreaDraft area) =>
         RunAsync(async () =>
         {
+            removing = null;
             await Admin.RemoveAreaAsync(loaded!.Id, area.Id!.Value, loaded.Version);
             await LoadAsync();
             notice = L["ProgramEdit.AreaRemoved"];
