@@ -56,6 +56,13 @@ public class ProgramSetupJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "사업 수정", Level = 1 })).ToBeVisibleAsync();
         await WaitForCircuitAsync(page);
         var organisation = page.GetByRole(AriaRole.Group, new() { Name = "조직 관리" });
+
+        // A refused area says why next to its own field.
+        await organisation.GetByLabel("계획 방문").FillAsync("0");
+        await organisation.GetByRole(AriaRole.Button, new() { Name = "분야 저장" }).ClickAsync();
+        await Expect(organisation.GetByText("계획 방문 횟수는 1회에서 20회 사이여야 합니다.")).ToBeVisibleAsync();
+        await Expect(organisation.GetByLabel("계획 방문")).ToHaveAttributeAsync("aria-invalid", "true");
+
         await organisation.GetByLabel("계획 방문").FillAsync("4");
         await organisation.GetByRole(AriaRole.Button, new() { Name = "분야 저장" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "분야를 저장했습니다" })).ToBeVisibleAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Consulting.Web.Tests.Components;
@@ -12,6 +13,14 @@ namespace Consulting.Web.Tests.Components;
 /// </summary>
 internal static class ComponentRenderer
 {
+    /// <summary>The app's localizer, answering in the current UI culture.</summary>
+    public static IStringLocalizer Localizer() =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddLocalization(options => options.ResourcesPath = "Resources")
+            .BuildServiceProvider()
+            .GetRequiredService<IStringLocalizer<SharedResource>>();
+
     public static async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters, string culture = "ko-KR")
         where TComponent : IComponent
     {

@@ -3,7 +3,6 @@ using Consulting.Domain.Common;
 using Consulting.Web.Components.Display;
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Consulting.Web.Tests.Components;
@@ -16,12 +15,7 @@ public sealed class FormFeedbackTests : IDisposable
 
     public void Dispose() => CultureInfo.CurrentUICulture = _previous;
 
-    private static IStringLocalizer Korean() =>
-        new ServiceCollection()
-            .AddLogging()
-            .AddLocalization(options => options.ResourcesPath = "Resources")
-            .BuildServiceProvider()
-            .GetRequiredService<IStringLocalizer<SharedResource>>();
+    private static IStringLocalizer Korean() => ComponentRenderer.Localizer();
 
     [Fact]
     public async Task AValidationFailureMarksItsFieldAndSaysWhyInKorean()

@@ -20,10 +20,12 @@ public sealed class FormFeedback
 
     public bool Busy { get; private set; }
 
-    public IReadOnlyList<string> ErrorsOf(string field) => _fields.TryGetValue(field, out var list) ? list : [];
+    /// <summary>The messages of <paramref name="field"/>, including those of its items ("Topics[2]").</summary>
+    public IReadOnlyList<string> ErrorsOf(string field) =>
+        [.. _fields.Where(f => f.Key == field || f.Key.StartsWith(field + "[", StringComparison.Ordinal)).SelectMany(f => f.Value).Distinct()];
 
     /// <summary>"true" for aria-invalid when the field has an error, otherwise null (no attribute).</summary>
-    public string? Invalid(string field) => _fields.ContainsKey(field) ? "true" : null;
+    public string? Invalid(string field) => ErrorsOf(field).Count > 0 ? "true" : null;
 
     public void Clear()
     {

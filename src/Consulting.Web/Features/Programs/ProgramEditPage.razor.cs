@@ -13,6 +13,7 @@ public partial class ProgramEditPage
     private AreaDraft newArea = new();
     private readonly FormFeedback feedback = new();
     private AreaDraft? removing;
+    private AreaDraft? failedArea;
     private string? notice;
     private bool notFound;
 
@@ -58,7 +59,7 @@ public partial class ProgramEditPage
 
     // The programme form keeps what the user typed while the areas are saved one by one.
     private Task SaveAreaAsync(AreaDraft area) =>
-        RunAsync(async () =>
+        RunAsync(area, async () =>
         {
             await Admin.UpdateAreaAsync(loaded!.Id, area.Id!.Value, area.ToInput(), loaded.Version);
             await LoadAsync();
@@ -75,7 +76,7 @@ public partial class ProgramEditPage
         });
 
     private Task AddAreaAsync() =>
-        RunAsync(async () =>
+        RunAsync(newArea, async () =>
         {
             await Admin.AddAreaAsync(loaded!.Id, newArea.ToInput(), loaded.Version);
             newArea = new AreaDraft();
@@ -91,9 +92,13 @@ public partial class ProgramEditPage
         input = loaded?.ToInput();
     }
 
-    private Task RunAsync(Func<Task> action)
+    private Task RunAsync(Func<Task> action) => RunAsync(null, action);
+
+    /// <param name="area">The area the action saves, whose fields show what was refused.</param>
+    private Task RunAsync(AreaDraft? area, Func<Task> action)
     {
         notice = null;
+        failedArea = area;
         return feedback.RunAsync(action, L);
     }
 
