@@ -13,10 +13,7 @@ public class AgencyRegistryJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     public async Task OfficialSearchesRegistersAnAgencyAndFindsItInTheList()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByLabel("이메일").FillAsync(DemoData.OfficialEmail);
-        await page.GetByLabel("비밀번호").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await SignInAsync(page, DemoData.OfficialEmail);
         await Expect(page).ToHaveURLAsync(new Regex("/official$"));
         await WaitForCircuitAsync(page);
 
