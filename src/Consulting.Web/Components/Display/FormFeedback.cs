@@ -1,5 +1,4 @@
 using Consulting.Domain.Common;
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 
 namespace Consulting.Web.Components.Display;
@@ -19,6 +18,9 @@ public sealed class FormFeedback
     public bool Conflict { get; private set; }
 
     public bool Busy { get; private set; }
+
+    /// <summary>The last attempt was refused.</summary>
+    public bool Failed => Messages.Count > 0;
 
     /// <summary>The messages of <paramref name="field"/>, including those of its items ("Topics[2]").</summary>
     public IReadOnlyList<string> ErrorsOf(string field) =>
@@ -47,12 +49,7 @@ public sealed class FormFeedback
         {
             Messages = UserMessages.Describe(ex, localizer);
             Conflict = ex is ConcurrencyConflictException;
-            if (ex is ValidationException validation)
-            {
-                _fields = validation.Errors
-                    .GroupBy(e => e.PropertyName)
-                    .ToDictionary(g => g.Key, g => UserMessages.Describe(new ValidationException([.. g]), localizer).ToList());
-            }
+            _fields = UserMessages.ByField(ex, localizer);
         }
         finally
         {

@@ -101,14 +101,4 @@ public partial class ProgramEditPage
         failedArea = area;
         return feedback.RunAsync(action, L);
     }
-
-    private IReadOnlyList<string> messages => feedback.Messages;
-
-    private bool conflict => feedback.Conflict;
-
-    private bool busy => feedback.Busy;
-
-    private IReadOnlyList<string> ErrorsOf(string field) => feedback.ErrorsOf(field);
-
-    private string? Invalid(string field) => feedback.Invalid(field);
 }

@@ -1,4 +1,3 @@
-using Consulting.Domain.Common;
 using Consulting.Domain.Programs;
 using Consulting.Domain.Recruitment;
 using Consulting.Web.Components.Display;
@@ -10,11 +9,9 @@ public partial class ApplicationFormPage
 {
     private ApplicationForm? form;
     private FormModel input = new();
-    private List<string> errors = [];
+    private readonly FormFeedback feedback = new();
     private string? notice;
     private bool loaded;
-    private bool busy;
-    private bool conflict;
     private bool confirmWithdraw;
 
     [Parameter]
@@ -36,12 +33,11 @@ public partial class ApplicationFormPage
 
     private async Task ReloadAsync()
     {
-        errors = [];
-        conflict = false;
+        feedback.Clear();
         await LoadAsync(keepInput: false);
     }
 
-    private async Task SubmitAsync() => await RunAsync(async () =>
+    private Task SubmitAsync() => RunAsync(async () =>
     {
         if (form!.Existing is { Status: ApplicationStatus.Submitted } existing)
         {
@@ -55,7 +51,7 @@ public partial class ApplicationFormPage
         }
     });
 
-    private async Task WithdrawAsync() => await RunAsync(async () =>
+    private Task WithdrawAsync() => RunAsync(async () =>
     {
         var existing = form!.Existing!;
         await Recruitment.WithdrawAsync(existing.Id, existing.Version);
@@ -64,26 +60,14 @@ public partial class ApplicationFormPage
     });
 
     /// <summary>Runs a command; on refusal shows why and keeps what the user typed.</summary>
-    private async Task RunAsync(Func<Task> command)
+    private Task RunAsync(Func<Task> command)
     {
-        busy = true;
-        errors = [];
         notice = null;
-        conflict = false;
-        try
+        return feedback.RunAsync(async () =>
         {
             await command();
             await LoadAsync(keepInput: false);
-        }
-        catch (Exception ex) when (UserMessages.IsExpected(ex))
-        {
-            errors = [.. UserMessages.Describe(ex, L)];
-            conflict = ex is ConcurrencyConflictException;
-        }
-        finally
-        {
-            busy = false;
-        }
+        }, L);
     }
 
     private sealed class AreaChoice
