@@ -20,6 +20,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Agencies.AgencyTypeService>();
         services.AddScoped<Recruitment.RecruitmentService>();
         services.AddScoped<Identity.UserAccountService>();
+        services.AddScoped<Consultants.ConsultantService>();
+        services.AddScoped<Engagements.AssignmentService>();
+        services.AddScoped<Visits.VisitService>();
+        services.AddScoped<Visits.CalendarFeedService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;
     }

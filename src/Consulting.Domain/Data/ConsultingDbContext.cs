@@ -21,6 +21,14 @@ public class ConsultingDbContext(DbContextOptions<ConsultingDbContext> options)
 
     public DbSet<Engagement> Engagements => Set<Engagement>();
 
+    public DbSet<Consultants.Consultant> Consultants => Set<Consultants.Consultant>();
+
+    public DbSet<Visits.Visit> Visits => Set<Visits.Visit>();
+
+    public DbSet<Visits.VisitChange> VisitChanges => Set<Visits.VisitChange>();
+
+    public DbSet<EngagementAssignment> EngagementAssignments => Set<EngagementAssignment>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<AgencyType> AgencyTypes => Set<AgencyType>();
@@ -31,6 +39,8 @@ public class ConsultingDbContext(DbContextOptions<ConsultingDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // The visits' exclusion constraints compare uuids with = inside a GiST index.
+        builder.HasPostgresExtension("btree_gist");
         builder.ApplyConfigurationsFromAssembly(typeof(ConsultingDbContext).Assembly);
 
         // Identity names its tables AspNet*; ours are snake_case like the rest of the schema.

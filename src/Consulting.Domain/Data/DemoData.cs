@@ -1,4 +1,5 @@
 using Consulting.Domain.Agencies;
+using Consulting.Domain.Consultants;
 using Consulting.Domain.Engagements;
 using Consulting.Domain.Identity;
 using Consulting.Domain.Programs;
@@ -10,7 +11,8 @@ namespace Consulting.Domain.Data;
 
 /// <summary>
 /// The demo year: "2025 품질관리 컨설팅" with the applications of its seven agencies (and two more) and "2025 상반기 사례관리 모니터링"
-/// with eleven township teams, plus one demo account per role. Every agency and person is fictional.
+/// with eleven township teams, the consultant registry (eight experts, one of them the demo consultant) and one demo
+/// account per role. Every agency and person is fictional.
 /// Loaded only when configured (never in Production) and only once.
 /// </summary>
 public static class DemoData
@@ -46,6 +48,19 @@ public static class DemoData
         ("한빛나래 장애인복지관", AgencyTypeCodes.DisabilityWelfareCenter, "가온시 별마루구"),
     ];
 
+    // The registry: experts for the four areas and the county's integrated case managers for peer coaching.
+    private static readonly (string Name, string Affiliation, string[] Expertise, int MaxPerWeek)[] Experts =
+    [
+        ("윤슬기", "가온사회복지연구소", ["planning-evaluation", "organisation"], 4),
+        ("강하늘", "한빛경영컨설팅", ["organisation", "case-management"], 4),
+        ("임채원", "가온대학교 사회복지학과", ["planning-evaluation", "community-organising"], 3),
+        ("오누리", "누리지역복지연대", ["community-organising", "organisation"], 4),
+        ("문바다", "다솜군 통합사례관리사", ["case-management", "peer-coaching"], 5),
+        ("배솔빛", "다솜군 통합사례관리사", ["peer-coaching", "case-management"], 5),
+        ("조은결", "다솜군 통합사례관리사", ["peer-coaching"], 5),
+        ("정다운", "다솜군 통합사례관리사", ["peer-coaching"], 5),
+    ];
+
     private static readonly string[] Townships =
         ["다솜읍", "솔내읍", "누리면", "한울면", "별빛면", "은솔면", "푸른면", "다온면", "새뜰면", "마루면", "하늬면"];
 
@@ -78,7 +93,14 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
 
         await CreateUser(users, OfficialEmail, "한가람 (데모 사업 담당자)", Roles.Official, agencyId: null);
-        await CreateUser(users, ConsultantEmail, "윤슬기 (데모 컨설턴트)", Roles.Consultant, agencyId: null);
+        var consultantUser = await CreateUser(users, ConsultantEmail, "윤슬기 (데모 컨설턴트)", Roles.Consultant, agencyId: null);
+        var registry = Experts.Select(e => new Consultant(
+            new ConsultantProfile(e.Name, e.Affiliation, e.Expertise, "010-0000-0000", null, e.Affiliation.StartsWith("다솜군", StringComparison.Ordinal) ? "다솜군" : "가온시", e.MaxPerWeek, null),
+            new DateTime(2025, 5, 20, 0, 0, 0, DateTimeKind.Utc))).ToList();
+        registry[0].LinkAccount(consultantUser.Id);
+        registry[0].DeclareUnavailable(new DateOnly(2025, 8, 4), new DateOnly(2025, 8, 8), UnavailabilityKind.Vacation, "여름 휴가");
+        db.Consultants.AddRange(registry);
+        await db.SaveChangesAsync(ct);
         await CreateUser(users, AgencyEmail, "서다온 (데모 기관 담당자)", Roles.AgencyStaff, seven[3].Id);
         return true;
     }
@@ -143,7 +165,7 @@ public static class DemoData
         return (program, applications, engagements);
     }
 
-    private static async Task CreateUser(UserManager<ApplicationUser> users, string email, string displayName, string role, Guid? agencyId)
+    private static async Task<ApplicationUser> CreateUser(UserManager<ApplicationUser> users, string email, string displayName, string role, Guid? agencyId)
     {
         var user = new ApplicationUser
         {
@@ -156,6 +178,7 @@ public static class DemoData
         };
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRoleAsync(user, role));
+        return user;
     }
 
     private static void Check(IdentityResult result)

@@ -25,6 +25,12 @@ public class ApplicationUser : IdentityUser<Guid>
     /// <summary>Set for a new account or after a reset: the user must choose a password before anything else.</summary>
     public bool MustChangePassword { get; set; }
 
+    /// <summary>
+    /// The secret in the user's private calendar feed URL (consultants and agency staff); null until they ask for one.
+    /// Regenerating it makes the old URL show nothing.
+    /// </summary>
+    public string? CalendarToken { get; set; }
+
     /// <summary>"ko" or "en"; null follows the browser.</summary>
     public string? PreferredCulture { get; set; }
 }

@@ -10,6 +10,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         builder.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength).IsRequired();
         builder.Property(u => u.PreferredCulture).HasMaxLength(10);
+        builder.Property(u => u.CalendarToken).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarToken).IsUnique();
         builder.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

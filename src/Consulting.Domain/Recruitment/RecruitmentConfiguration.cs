@@ -46,7 +46,9 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.HasOne<Agency>().WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ProgramArea>().WithMany().HasForeignKey(e => e.AreaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ProgramApplication>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(e => e.ConsultantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Consultants.Consultant>().WithMany().HasForeignKey(e => e.ConsultantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.Visits).WithOne().HasForeignKey(v => v.EngagementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Assignments).WithOne().HasForeignKey(a => a.EngagementId).OnDelete(DeleteBehavior.Cascade);
 
         // The database, not only the code, refuses a second engagement for the same agency and area.
         builder.HasIndex(e => new { e.ProgramId, e.AgencyId, e.AreaId }).IsUnique();

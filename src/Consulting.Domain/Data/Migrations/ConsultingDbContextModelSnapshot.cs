@@ -21,6 +21,7 @@ namespace Consulting.Domain.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Consulting.Domain.Agencies.Agency", b =>
@@ -211,6 +212,93 @@ namespace Consulting.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Consultants.Consultant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Affiliation")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("affiliation");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.PrimitiveCollection<List<string>>("Expertise")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("expertise");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("MaxVisitsPerWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_visits_per_week");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultants");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_consultants_name");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultants_user_id");
+
+                    b.ToTable("consultants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_consultants_max_visits_per_week", "max_visits_per_week BETWEEN 1 AND 20");
+                        });
+                });
+
             modelBuilder.Entity("Consulting.Domain.Engagements.Engagement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -277,6 +365,60 @@ namespace Consulting.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Engagements.EngagementAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("ConsultantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultant_id");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<Guid?>("PreviousConsultantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_consultant_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_assignments");
+
+                    b.HasIndex("ConsultantId")
+                        .HasDatabaseName("ix_engagement_assignments_consultant_id");
+
+                    b.HasIndex("PreviousConsultantId")
+                        .HasDatabaseName("ix_engagement_assignments_previous_consultant_id");
+
+                    b.HasIndex("EngagementId", "AtUtc")
+                        .HasDatabaseName("ix_engagement_assignments_engagement_id_at_utc");
+
+                    b.ToTable("engagement_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Consulting.Domain.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -291,6 +433,12 @@ namespace Consulting.Domain.Data.Migrations
                     b.Property<Guid?>("AgencyId")
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
+
+                    b.Property<string>("CalendarToken")
+                        .HasMaxLength(64)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calendar_token");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -383,6 +531,10 @@ namespace Consulting.Domain.Data.Migrations
 
                     b.HasIndex("AgencyId")
                         .HasDatabaseName("ix_users_agency_id");
+
+                    b.HasIndex("CalendarToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_calendar_token");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -608,6 +760,203 @@ namespace Consulting.Domain.Data.Migrations
                         .HasDatabaseName("ix_applications_program_id_status");
 
                     b.ToTable("applications", (string)null);
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Visits.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("ChangeRequest")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change_request");
+
+                    b.Property<DateTime?>("ChangeRequestedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("change_requested_at_utc");
+
+                    b.Property<Guid?>("ConsultantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultant_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at_utc");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visits");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_visits_area_id");
+
+                    b.HasIndex("AgencyId", "StartsAtUtc")
+                        .HasDatabaseName("ix_visits_agency_id_starts_at_utc");
+
+                    b.HasIndex("ConsultantId", "StartsAtUtc")
+                        .HasDatabaseName("ix_visits_consultant_id_starts_at_utc");
+
+                    b.HasIndex("EngagementId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visits_engagement_id_number");
+
+                    b.HasIndex("ProgramId", "StartsAtUtc")
+                        .HasDatabaseName("ix_visits_program_id_starts_at_utc");
+
+                    b.ToTable("visits", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_visits_number", "number >= 1");
+
+                            t.HasCheckConstraint("ck_visits_time", "ends_at_utc > starts_at_utc");
+                        });
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Visits.VisitChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("NewEndsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("new_ends_at_utc");
+
+                    b.Property<DateTime>("NewStartsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("new_starts_at_utc");
+
+                    b.Property<string>("NewStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("new_status");
+
+                    b.Property<DateTime?>("OldEndsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("old_ends_at_utc");
+
+                    b.Property<DateTime?>("OldStartsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("old_starts_at_utc");
+
+                    b.Property<string>("OldStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("old_status");
+
+                    b.Property<string>("OverriddenWarnings")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("overridden_warnings");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_changes");
+
+                    b.HasIndex("VisitId", "AtUtc")
+                        .HasDatabaseName("ix_visit_changes_visit_id_at_utc");
+
+                    b.ToTable("visit_changes", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -845,6 +1194,63 @@ namespace Consulting.Domain.Data.Migrations
                     b.Navigation("Type");
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Consultants.Consultant", b =>
+                {
+                    b.HasOne("Consulting.Domain.Identity.ApplicationUser", null)
+                        .WithOne()
+                        .HasForeignKey("Consulting.Domain.Consultants.Consultant", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_consultants_asp_net_users_user_id");
+
+                    b.OwnsMany("Consulting.Domain.Consultants.Unavailability", "UnavailableDates", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("ConsultantId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("consultant_id");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("end");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("kind");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(200)
+                                .IsUnicode(true)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("note");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("start");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_consultant_unavailability");
+
+                            b1.HasIndex("ConsultantId", "Start")
+                                .HasDatabaseName("ix_consultant_unavailability_consultant_id_start");
+
+                            b1.ToTable("consultant_unavailability", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_consultant_unavailability_range", "\"end\" >= start");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsultantId")
+                                .HasConstraintName("fk_consultant_unavailability_consultants_consultant_id");
+                        });
+
+                    b.Navigation("UnavailableDates");
+                });
+
             modelBuilder.Entity("Consulting.Domain.Engagements.Engagement", b =>
                 {
                     b.HasOne("Consulting.Domain.Agencies.Agency", null)
@@ -868,11 +1274,11 @@ namespace Consulting.Domain.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_engagements_program_areas_area_id");
 
-                    b.HasOne("Consulting.Domain.Identity.ApplicationUser", null)
+                    b.HasOne("Consulting.Domain.Consultants.Consultant", null)
                         .WithMany()
                         .HasForeignKey("ConsultantId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_engagements_asp_net_users_consultant_id");
+                        .HasConstraintName("fk_engagements_consultants_consultant_id");
 
                     b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
                         .WithMany()
@@ -880,6 +1286,29 @@ namespace Consulting.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_engagements_programs_program_id");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Engagements.EngagementAssignment", b =>
+                {
+                    b.HasOne("Consulting.Domain.Consultants.Consultant", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagement_assignments_consultants_consultant_id");
+
+                    b.HasOne("Consulting.Domain.Engagements.Engagement", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagement_assignments_engagements_engagement_id");
+
+                    b.HasOne("Consulting.Domain.Consultants.Consultant", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_engagement_assignments_consultants_previous_consultant_id");
                 });
 
             modelBuilder.Entity("Consulting.Domain.Identity.ApplicationUser", b =>
@@ -962,6 +1391,53 @@ namespace Consulting.Domain.Data.Migrations
                     b.Navigation("AreaRequests");
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Visits.Visit", b =>
+                {
+                    b.HasOne("Consulting.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_agencies_agency_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ProgramArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_program_areas_area_id");
+
+                    b.HasOne("Consulting.Domain.Consultants.Consultant", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_visits_consultants_consultant_id");
+
+                    b.HasOne("Consulting.Domain.Engagements.Engagement", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_engagements_engagement_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_programs_program_id");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Visits.VisitChange", b =>
+                {
+                    b.HasOne("Consulting.Domain.Visits.Visit", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_changes_visits_visit_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1019,9 +1495,21 @@ namespace Consulting.Domain.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Engagements.Engagement", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Visits");
+                });
+
             modelBuilder.Entity("Consulting.Domain.Programs.ConsultingProgram", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Visits.Visit", b =>
+                {
+                    b.Navigation("Changes");
                 });
 #pragma warning restore 612, 618
         }

@@ -13,7 +13,7 @@ public static class UserMessages
 {
     public static IReadOnlyList<string> Describe(Exception error, IStringLocalizer localizer) => error switch
     {
-        DomainException domain => [Rule(domain.Code, domain.Message, localizer)],
+        DomainException domain => [Rule(domain.Code, domain.Message, localizer, domain.Args)],
         ValidationException validation => [.. validation.Errors.Select(e => Rule(e.ErrorCode, e.ErrorMessage, localizer)).Distinct()],
         ConcurrencyConflictException => [localizer["Common.ConcurrencyConflict"]],
         AccessDeniedException => [localizer["AccessDenied.Body"]],
@@ -33,14 +33,19 @@ public static class UserMessages
     public static bool IsExpected(Exception error) =>
         error is DomainException or ValidationException or ConcurrencyConflictException or AccessDeniedException;
 
-    private static string Rule(string? code, string fallback, IStringLocalizer localizer)
+    /// <summary>A warning the user may override (a weekend, a busy week), in their language with its details.</summary>
+    public static string Warning(Domain.Visits.VisitWarning warning, IStringLocalizer localizer) =>
+        Rule(warning.Code, warning.Code, localizer, [.. warning.Args]);
+
+    private static string Rule(string? code, string fallback, IStringLocalizer localizer, IReadOnlyList<object>? args = null)
     {
         if (string.IsNullOrEmpty(code))
         {
             return fallback;
         }
 
-        var text = localizer["Rule." + code];
+        // Dates and times in the arguments are formatted by the resource's own pattern ({0:d}, {4:g}) in the current culture.
+        var text = args is { Count: > 0 } ? localizer["Rule." + code, [.. args]] : localizer["Rule." + code];
         return text.ResourceNotFound ? fallback : text.Value;
     }
 }
