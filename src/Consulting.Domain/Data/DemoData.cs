@@ -67,42 +67,54 @@ public static class DemoData
     /// <summary>
     /// Seeds the demo year unless a programme already exists. The consulting programme is left where a newcomer can
     /// run its selection: recruiting, its call closed, nine applications in (the seven of the seed for all four areas,
-    /// two more). The monitoring round is under way with its eleven teams enrolled. Returns true when it wrote anything.
+    /// two more). The monitoring round is under way with its eleven teams enrolled. The consultant registry is seeded
+    /// on its own when it is empty, so a database made before the registry existed gets it too. Returns true when it
+    /// wrote anything.
     /// </summary>
     public static async Task<bool> SeedAsync(ConsultingDbContext db, UserManager<ApplicationUser> users, CancellationToken ct = default)
     {
-        if (await db.Programs.AnyAsync(ct))
+        var wrote = false;
+        if (!await db.Programs.AnyAsync(ct))
         {
-            return false;
+            var seven = SelectedAgencies.Select(Create).ToList();
+            var others = OtherApplicants.Select(Create).ToList();
+            var registered = RegisteredOnly.Select(Create).ToList();
+            var teams = Townships.Select(t => Create(($"{t} 맞춤형복지팀", AgencyTypeCodes.TownshipWelfareTeam, $"다솜군 {t}"))).ToList();
+            db.Agencies.AddRange([.. seven, .. others, .. registered, .. teams]);
+
+            var consulting = ConsultingYear();
+            db.Programs.Add(consulting);
+            db.Applications.AddRange(Applications(consulting, [.. seven, .. others]));
+
+            var (monitoring, enrolled, engagements) = MonitoringHalfYear(teams);
+            db.Programs.Add(monitoring);
+            db.Applications.AddRange(enrolled);
+            db.Engagements.AddRange(engagements);
+            await db.SaveChangesAsync(ct);
+
+            await CreateUser(users, OfficialEmail, "한가람 (데모 사업 담당자)", Roles.Official, agencyId: null);
+            await CreateUser(users, ConsultantEmail, "윤슬기 (데모 컨설턴트)", Roles.Consultant, agencyId: null);
+            await CreateUser(users, AgencyEmail, "서다온 (데모 기관 담당자)", Roles.AgencyStaff, seven[3].Id);
+            wrote = true;
         }
 
-        var seven = SelectedAgencies.Select(Create).ToList();
-        var others = OtherApplicants.Select(Create).ToList();
-        var registered = RegisteredOnly.Select(Create).ToList();
-        var teams = Townships.Select(t => Create(($"{t} 맞춤형복지팀", AgencyTypeCodes.TownshipWelfareTeam, $"다솜군 {t}"))).ToList();
-        db.Agencies.AddRange([.. seven, .. others, .. registered, .. teams]);
+        if (!await db.Consultants.AnyAsync(ct))
+        {
+            var registry = Experts.Select(e => new Consultant(
+                new ConsultantProfile(e.Name, e.Affiliation, e.Expertise, "010-0000-0000", null, e.Affiliation.StartsWith("다솜군", StringComparison.Ordinal) ? "다솜군" : "가온시", e.MaxPerWeek, null),
+                new DateTime(2025, 5, 20, 0, 0, 0, DateTimeKind.Utc))).ToList();
+            if (await db.Users.Where(u => u.Email == ConsultantEmail).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct) is { } consultantUser)
+            {
+                registry[0].LinkAccount(consultantUser);
+            }
 
-        var consulting = ConsultingYear();
-        db.Programs.Add(consulting);
-        db.Applications.AddRange(Applications(consulting, [.. seven, .. others]));
+            registry[0].DeclareUnavailable(new DateOnly(2025, 8, 4), new DateOnly(2025, 8, 8), UnavailabilityKind.Vacation, "여름 휴가");
+            db.Consultants.AddRange(registry);
+            await db.SaveChangesAsync(ct);
+            wrote = true;
+        }
 
-        var (monitoring, enrolled, engagements) = MonitoringHalfYear(teams);
-        db.Programs.Add(monitoring);
-        db.Applications.AddRange(enrolled);
-        db.Engagements.AddRange(engagements);
-        await db.SaveChangesAsync(ct);
-
-        await CreateUser(users, OfficialEmail, "한가람 (데모 사업 담당자)", Roles.Official, agencyId: null);
-        var consultantUser = await CreateUser(users, ConsultantEmail, "윤슬기 (데모 컨설턴트)", Roles.Consultant, agencyId: null);
-        var registry = Experts.Select(e => new Consultant(
-            new ConsultantProfile(e.Name, e.Affiliation, e.Expertise, "010-0000-0000", null, e.Affiliation.StartsWith("다솜군", StringComparison.Ordinal) ? "다솜군" : "가온시", e.MaxPerWeek, null),
-            new DateTime(2025, 5, 20, 0, 0, 0, DateTimeKind.Utc))).ToList();
-        registry[0].LinkAccount(consultantUser.Id);
-        registry[0].DeclareUnavailable(new DateOnly(2025, 8, 4), new DateOnly(2025, 8, 8), UnavailabilityKind.Vacation, "여름 휴가");
-        db.Consultants.AddRange(registry);
-        await db.SaveChangesAsync(ct);
-        await CreateUser(users, AgencyEmail, "서다온 (데모 기관 담당자)", Roles.AgencyStaff, seven[3].Id);
-        return true;
+        return wrote;
     }
 
     private static Agency Create((string Name, string Type, string District) row)
