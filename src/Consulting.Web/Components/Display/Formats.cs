@@ -22,4 +22,14 @@ public static class Formats
     public static string Instant(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Consulting.Domain.Common.SeoulTime.Zone)
             .ToString("g", CultureInfo.CurrentCulture);
+
+    /// <summary>The wall-clock time in Seoul of an instant stored in UTC, on the 24-hour clock both languages read alike.</summary>
+    public static string Time(DateTime utc) => Consulting.Domain.Common.SeoulTime.ToSeoul(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A visit's day (with its weekday, since weekends matter) and its start and end in Seoul.</summary>
+    public static string VisitTime(DateTime startUtc, DateTime endUtc)
+    {
+        var day = Consulting.Domain.Common.SeoulTime.DateOf(startUtc);
+        return $"{Date(day)} ({day.ToString("ddd", CultureInfo.CurrentCulture)}) {Time(startUtc)}–{Time(endUtc)}";
+    }
 }
