@@ -45,7 +45,7 @@ public sealed class AssignmentService(
                 from e in engagements
                 join a in db.Agencies on e.AgencyId equals a.Id
                 join area in db.ProgramAreas on e.AreaId equals area.Id
-                let held = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status))
+                let held = e.Visits.Where(v => Visit.HoldingStatuses.Contains(v.Status))
                 orderby a.Name, area.SortOrder
                 select new
                 {
@@ -222,7 +222,7 @@ public sealed class AssignmentService(
                 where p.Status != ProgramStatus.Closed
                 join a in db.Agencies on e.AgencyId equals a.Id
                 join area in db.ProgramAreas on e.AreaId equals area.Id
-                let held = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status))
+                let held = e.Visits.Where(v => Visit.HoldingStatuses.Contains(v.Status))
                 orderby p.Year descending, a.Name, area.SortOrder
                 select new
                 {
