@@ -1,4 +1,5 @@
 using Consulting.Domain.Agencies;
+using Consulting.Domain.Consultants;
 using Consulting.Domain.Data;
 using Consulting.Domain.Identity;
 using Consulting.Domain.Programs;
@@ -58,6 +59,22 @@ public class DemoDataTests(TestDatabase database) : IClassFixture<TestDatabase>,
         Assert.Equal(11, teamIds.Count);
         Assert.True(await db.Agencies.Where(a => teamIds.Contains(a.Id)).AllAsync(a => a.TypeCode == AgencyTypeCodes.TownshipWelfareTeam));
         Assert.Equal(44, await db.Engagements.CountAsync(e => e.ProgramId == program.Id));
+    }
+
+    [Fact]
+    public async Task TheRegistryHoldsEightConsultantsAndTheDemoConsultantIsLinkedToTheirAccount()
+    {
+        await using var db = database.CreateContext();
+        var consultants = await db.Consultants.ToListAsync();
+        var account = await db.Users.SingleAsync(u => u.Email == DemoData.ConsultantEmail);
+
+        Assert.Equal(8, consultants.Count);
+        Assert.All(consultants, c => Assert.True(c.IsActive));
+        var linked = Assert.Single(consultants, c => c.UserId is not null);
+        Assert.Equal(("윤슬기", account.Id), (linked.Name, linked.UserId!.Value));
+        Assert.Contains(linked.UnavailableDates, u => u.Start == new DateOnly(2025, 8, 4) && u.End == new DateOnly(2025, 8, 8));
+        Assert.All(ConsultantExpertise.All, code => Assert.Contains(consultants, c => c.Expertise.Contains(code)));
+        Assert.Equal(4, consultants.Count(c => c.Covers("peer-coaching")));
     }
 
     [Fact]
