@@ -283,6 +283,7 @@ public sealed class VisitService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var engagement = await LockEngagementAsync(db, engagementId, ct);
         var visit = visitId is { } id ? engagement.FindVisit(id) : null;
+        await AuthorizeWriteAsync(db, engagement.ConsultantId, visit?.ConsultantId, ct);
         if (visit is not null && expectedVersion is { } version)
         {
             if (visit.Version != version)
@@ -293,7 +294,6 @@ public sealed class VisitService(
             db.Entry(visit).Property(v => v.Version).OriginalValue = version;
         }
 
-        await AuthorizeWriteAsync(db, engagement.ConsultantId, visit?.ConsultantId, ct);
         var program = await db.Programs.Include(p => p.Areas).SingleAsync(p => p.Id == engagement.ProgramId, ct);
 
         // The engagement's own rules first (number, period, order), then clashes, then what may be overridden.
