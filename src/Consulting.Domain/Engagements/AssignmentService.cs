@@ -41,11 +41,11 @@ public sealed class AssignmentService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = clock.Today();
+        // EF Core cannot project a `let` holding an IQueryable, so each count repeats the subquery of slot-holding visits.
         var rows = await (
                 from e in engagements
                 join a in db.Agencies on e.AgencyId equals a.Id
                 join area in db.ProgramAreas on e.AreaId equals area.Id
-                let held = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status))
                 orderby a.Name, area.SortOrder
                 select new
                 {
@@ -60,10 +60,10 @@ public sealed class AssignmentService(
                     e.ConsultantId,
                     ConsultantName = db.Consultants.Where(c => c.Id == e.ConsultantId).Select(c => c.Name).FirstOrDefault(),
                     e.PlannedVisits,
-                    Scheduled = held.Count(),
-                    Completed = held.Count(v => v.Status == VisitStatus.Completed),
-                    HeldSoFar = held.Count(v => v.StartsAtUtc < now),
-                    Next = held.Where(v => v.StartsAtUtc >= now && v.Status != VisitStatus.Completed).Min(v => (DateTime?)v.StartsAtUtc),
+                    Scheduled = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status)).Count(),
+                    Completed = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status)).Count(v => v.Status == VisitStatus.Completed),
+                    HeldSoFar = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status)).Count(v => v.StartsAtUtc < now),
+                    Next = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status)).Where(v => v.StartsAtUtc >= now && v.Status != VisitStatus.Completed).Min(v => (DateTime?)v.StartsAtUtc),
                     e.Version,
                 })
             .AsNoTracking()
@@ -222,7 +222,6 @@ public sealed class AssignmentService(
                 where p.Status != ProgramStatus.Closed
                 join a in db.Agencies on e.AgencyId equals a.Id
                 join area in db.ProgramAreas on e.AreaId equals area.Id
-                let held = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status))
                 orderby p.Year descending, a.Name, area.SortOrder
                 select new
                 {
@@ -233,9 +232,9 @@ public sealed class AssignmentService(
                     area.NameKo,
                     area.NameEn,
                     e.PlannedVisits,
-                    Scheduled = held.Count(),
-                    Completed = held.Count(v => v.Status == VisitStatus.Completed),
-                    Next = held.Where(v => v.StartsAtUtc >= now && v.Status != VisitStatus.Completed).Min(v => (DateTime?)v.StartsAtUtc),
+                    Scheduled = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status)).Count(),
+                    Completed = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status)).Count(v => v.Status == VisitStatus.Completed),
+                    Next = db.Visits.Where(v => v.EngagementId == e.Id && Visit.HoldingStatuses.Contains(v.Status)).Where(v => v.StartsAtUtc >= now && v.Status != VisitStatus.Completed).Min(v => (DateTime?)v.StartsAtUtc),
                 })
             .AsNoTracking()
             .ToListAsync(ct);
