@@ -8,9 +8,10 @@ namespace Consulting.EndToEnd;
 
 /// <summary>
 /// The app on a real Kestrel port with its own database and the demo year, and Debian's Chromium driven by
-/// Playwright. One per test class; each test gets a fresh browser context (no shared cookies).
+/// Playwright. One per test class; each test gets a fresh browser context (no shared cookies). A journey may derive
+/// from it to change the app's services (the calendar journey sets the clock).
 /// </summary>
-public sealed class BrowserApp : ConsultingWebFactory
+public class BrowserApp : ConsultingWebFactory
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -69,6 +70,7 @@ public sealed class BrowserApp : ConsultingWebFactory
 
         _playwright?.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private static int FreePort()

@@ -35,6 +35,7 @@ internal static class Pipeline
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         Features.Agencies.AgencyExportEndpoint.MapAgencyExport(app);
+        Features.Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
