@@ -3,6 +3,7 @@ using Consulting.Domain.Common;
 using Consulting.Domain.Data;
 using Consulting.Domain.Visits;
 using Consulting.Testing;
+using Consulting.Web.Tests.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Consulting.EndToEnd.Journey;
@@ -37,8 +38,11 @@ public class SeedProgrammeScheduleJourneyTests(BrowserApp app) : IClassFixture<B
         await BrowserApp.ScreenshotAsync(official, "official-board-scheduled");
 
         // What the page said is what the database holds: every engagement assigned, 105 visits inside the period, no clash.
+        List<DateTime> yoonVisits;
         await using (var db = app.Database.CreateContext())
         {
+            yoonVisits = await db.Visits.Where(v => v.ProgramId == programId && db.Consultants.Any(c => c.Id == v.ConsultantId && c.Name == "윤슬기"))
+                .OrderBy(v => v.StartsAtUtc).Select(v => v.StartsAtUtc).ToListAsync();
             Assert.Equal(28, await db.Engagements.CountAsync(e => e.ProgramId == programId && e.ConsultantId != null));
             var visits = await db.Visits.Where(v => v.ProgramId == programId).ToListAsync();
             Assert.Equal(105, visits.Count);
@@ -46,5 +50,35 @@ public class SeedProgrammeScheduleJourneyTests(BrowserApp app) : IClassFixture<B
             Assert.DoesNotContain(visits, v => visits.Any(o => o.Id != v.Id && (o.ConsultantId == v.ConsultantId || o.AgencyId == v.AgencyId)
                                                                && o.StartsAtUtc < v.EndsAtUtc && v.StartsAtUtc < o.EndsAtUtc));
         }
+
+        // The demo consultant's calendar: with nothing still to come it opens on the week of her last visit, and any week
+        // of hers lists exactly her visits of that week.
+        Assert.NotEmpty(yoonVisits);
+        var consultant = await app.NewPageAsync();
+        await SignInAsync(consultant, DemoData.ConsultantEmail);
+        await WaitForCircuitAsync(consultant);
+        var list = consultant.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("방문 목록$") });
+        await Expect(list.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^열기 ") })).ToHaveCountAsync(InWeekOf(yoonVisits, yoonVisits[^1]));
+        var first = SeoulTime.DateOf(yoonVisits[0]);
+        await OpenAsync(consultant, $"/consultant?date={first:yyyy-MM-dd}");
+        await Expect(list.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^열기 ") })).ToHaveCountAsync(InWeekOf(yoonVisits, yoonVisits[0]));
+        await BrowserApp.ScreenshotAsync(consultant, "consultant-week-of-first-visit");
+
+        // Her feed holds all her visits of the running programme and reads in an independent parser without errors.
+        var url = await consultant.GetByLabel("캘린더 구독 주소").InputValueAsync();
+        using var http = new HttpClient();
+        var ics = await http.GetByteArrayAsync(url);
+        Assert.Equal(yoonVisits.Count, StrictICalendarReader.Read(ics).Events.Count);
+        var parsed = IndependentICalendarParser.Parse(ics);
+        Assert.Equal(yoonVisits.Count, parsed.Events);
+        Assert.Empty(parsed.Errors);
+    }
+
+    /// <summary>How many of the visits fall in the Sunday-to-Saturday week (the Korean calendar's) of <paramref name="visit"/>.</summary>
+    private static int InWeekOf(List<DateTime> visits, DateTime visit)
+    {
+        var day = SeoulTime.DateOf(visit);
+        var sunday = day.AddDays(-(int)day.DayOfWeek);
+        return visits.Count(v => SeoulTime.DateOf(v) >= sunday && SeoulTime.DateOf(v) < sunday.AddDays(7));
     }
 }

@@ -55,4 +55,5 @@ public sealed record MyEngagement(
     int PlannedVisits,
     int Scheduled,
     int Completed,
-    DateTime? NextVisitUtc);
+    DateTime? NextVisitUtc,
+    DateTime? LastVisitUtc);

@@ -236,11 +236,12 @@ public sealed class AssignmentService(
                     Scheduled = held.Count(),
                     Completed = held.Count(v => v.Status == VisitStatus.Completed),
                     Next = held.Where(v => v.StartsAtUtc >= now && v.Status != VisitStatus.Completed).Min(v => (DateTime?)v.StartsAtUtc),
+                    Last = held.Max(v => (DateTime?)v.StartsAtUtc),
                 })
             .AsNoTracking()
             .ToListAsync(ct);
         return [.. rows.Select(r => new MyEngagement(
-            r.Id, r.ProgramId, r.ProgramName, r.AgencyName, new BilingualName(r.NameKo, r.NameEn), r.PlannedVisits, r.Scheduled, r.Completed, r.Next))];
+            r.Id, r.ProgramId, r.ProgramName, r.AgencyName, new BilingualName(r.NameKo, r.NameEn), r.PlannedVisits, r.Scheduled, r.Completed, r.Next, r.Last))];
     }
 
     /// <summary>How many of <paramref name="plannedVisits"/> should have taken place by <paramref name="today"/> if spread evenly.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Consulting.Domain.Common;
 using Consulting.Domain.Data;
 using Consulting.Domain.Identity;
+using Consulting.Domain.Programs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consulting.Domain.Visits;
@@ -12,7 +13,10 @@ namespace Consulting.Domain.Visits;
 /// </summary>
 public sealed class CalendarFeedService(IDbContextFactory<ConsultingDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
-    /// <summary>How far back a feed reaches; older visits are history, not a calendar.</summary>
+    /// <summary>
+    /// How far back a feed reaches for closed programmes; older visits are history, not a calendar. A programme still
+    /// running keeps all its visits in the feed, however old.
+    /// </summary>
     public static readonly TimeSpan History = TimeSpan.FromDays(400);
 
     /// <summary>The current user's token, made on first use.</summary>
@@ -82,10 +86,10 @@ public sealed class CalendarFeedService(IDbContextFactory<ConsultingDbContext> d
         var since = clock.GetUtcNow().UtcDateTime - History;
         var rows = await (
                 from v in visits
-                where v.EndsAtUtc >= since
+                join p in db.Programs on v.ProgramId equals p.Id
+                where v.EndsAtUtc >= since || p.Status != ProgramStatus.Closed
                 join a in db.Agencies on v.AgencyId equals a.Id
                 join area in db.ProgramAreas on v.AreaId equals area.Id
-                join p in db.Programs on v.ProgramId equals p.Id
                 join e in db.Engagements on v.EngagementId equals e.Id
                 orderby v.StartsAtUtc
                 select new FeedVisit(
