@@ -41,7 +41,7 @@ public class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
-    public async Task ConsultantMovesTheirCalendarToNextMonth()
+    public async Task ConsultantMovesTheirCalendarToNextWeek()
     {
         var page = await app.NewPageAsync();
         await SignInAsync(page, DemoData.ConsultantEmail);
@@ -51,14 +51,15 @@ public class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await WaitForCircuitAsync(page);
         await BrowserApp.ScreenshotAsync(page, "consultant-home");
 
+        // Nothing scheduled yet: the week view opens on this week (Sunday to Saturday in Korean) and moves a week on.
         var korean = new CultureInfo("ko-KR");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul")).DateTime);
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var calendar = page.Locator("#calendar-heading");
-        await Expect(calendar).ToHaveTextAsync(thisMonth.ToString("Y", korean));
+        var sunday = today.AddDays(-(int)today.DayOfWeek);
+        string Caption(DateOnly first) => $"{first.ToString("d", korean)} ~ {first.AddDays(6).ToString("d", korean)} 방문 목록";
+        await Expect(page.GetByText($"{Caption(sunday)}: 방문이 없습니다.")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "다음 달" }).ClickAsync();
-        await Expect(calendar).ToHaveTextAsync(thisMonth.AddMonths(1).ToString("Y", korean));
+        await page.GetByRole(AriaRole.Button, new() { Name = "다음", Exact = true }).ClickAsync();
+        await Expect(page.GetByText($"{Caption(sunday.AddDays(7))}: 방문이 없습니다.")).ToBeVisibleAsync();
 
         await SignOutAsync(page);
     }

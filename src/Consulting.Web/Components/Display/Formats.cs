@@ -11,8 +11,6 @@ public static class Formats
 
     public static string Period(DateOnly start, DateOnly end) => $"{Date(start)} ~ {Date(end)}";
 
-    public static string Month(DateOnly month) => month.ToString("Y", CultureInfo.CurrentCulture);
-
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>Today's date where the users are, not where the server is.</summary>
