@@ -2,11 +2,9 @@ using System.Globalization;
 using Consulting.Domain.Common;
 using Consulting.Domain.Visits;
 using Consulting.Web.Features.Calendar;
+using Consulting.Web.Tests.Components;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
+
 
 namespace Consulting.Web.Tests.Calendar;
 
@@ -25,7 +23,7 @@ public class CalendarComponentTests
     [Fact]
     public async Task TheSubscriptionBoxShowsTheAddressInALabelledReadOnlyFieldWithItsButtons()
     {
-        var html = await RenderAsync<CalendarSubscription>(new()
+        var html = await ComponentRenderer.RenderAsync<CalendarSubscription>(new()
         {
             [nameof(CalendarSubscription.FeedUrl)] = FeedUrl,
             [nameof(CalendarSubscription.OnRegenerate)] = EventCallback.Empty,
@@ -44,7 +42,7 @@ public class CalendarComponentTests
     [Fact]
     public async Task TheSubscriptionBoxSpeaksEnglishInEnglish()
     {
-        var html = await RenderAsync<CalendarSubscription>(new()
+        var html = await ComponentRenderer.RenderAsync<CalendarSubscription>(new()
         {
             [nameof(CalendarSubscription.FeedUrl)] = FeedUrl,
             [nameof(CalendarSubscription.OnRegenerate)] = EventCallback.Empty,
@@ -57,7 +55,7 @@ public class CalendarComponentTests
     [Fact]
     public async Task TheVisitListShowsSeoulTimesTheConsultantAndALinkToEachVisit()
     {
-        var html = await RenderAsync<VisitList>(new()
+        var html = await ComponentRenderer.RenderAsync<VisitList>(new()
         {
             [nameof(VisitList.Visits)] = new[] { Visit },
             [nameof(VisitList.ShowConsultant)] = true,
@@ -81,12 +79,12 @@ public class CalendarComponentTests
     [Fact]
     public async Task TheVisitListLeavesOutTheConsultantOnTheirOwnCalendarAndSaysWhenTheRangeIsEmpty()
     {
-        var own = await RenderAsync<VisitList>(new()
+        var own = await ComponentRenderer.RenderAsync<VisitList>(new()
         {
             [nameof(VisitList.Visits)] = new[] { Visit },
             [nameof(VisitList.Caption)] = "caption",
         });
-        var empty = await RenderAsync<VisitList>(new()
+        var empty = await ComponentRenderer.RenderAsync<VisitList>(new()
         {
             [nameof(VisitList.Visits)] = Array.Empty<CalendarVisit>(),
             [nameof(VisitList.Caption)] = "Visits 6/8/2025 ~ 6/14/2025",
@@ -100,7 +98,7 @@ public class CalendarComponentTests
     [Fact]
     public async Task TheVisitListSpeaksEnglishInEnglish()
     {
-        var html = await RenderAsync<VisitList>(new()
+        var html = await ComponentRenderer.RenderAsync<VisitList>(new()
         {
             [nameof(VisitList.Visits)] = new[] { Visit },
             [nameof(VisitList.ShowConsultant)] = true,
@@ -117,36 +115,4 @@ public class CalendarComponentTests
     }
 
     /// <summary>Like ComponentRenderer, with a JS runtime that does nothing (the copy button needs one injected).</summary>
-    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters, string culture = "ko-KR")
-        where TComponent : IComponent
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try
-        {
-            var services = new ServiceCollection()
-                .AddLogging()
-                .AddLocalization(options => options.ResourcesPath = "Resources")
-                .AddSingleton<IJSRuntime, SilentJSRuntime>()
-                .BuildServiceProvider();
-            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-            return await renderer.Dispatcher.InvokeAsync(async () =>
-            {
-                var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
-                return System.Net.WebUtility.HtmlDecode(output.ToHtmlString());
-            });
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
-
-    private sealed class SilentJSRuntime : IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult(default(TValue)!);
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
-            ValueTask.FromResult(default(TValue)!);
-    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
 
 namespace Consulting.Web.Tests.Components;
 
@@ -21,7 +22,7 @@ internal static class ComponentRenderer
             .BuildServiceProvider()
             .GetRequiredService<IStringLocalizer<SharedResource>>();
 
-    public static async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters, string culture = "ko-KR")
+    public static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters, string culture = "ko-KR")
         where TComponent : IComponent
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -31,6 +32,7 @@ internal static class ComponentRenderer
             var services = new ServiceCollection()
                 .AddLogging()
                 .AddLocalization(options => options.ResourcesPath = "Resources")
+                .AddSingleton<IJSRuntime, SilentJSRuntime>()
                 .BuildServiceProvider();
             await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
             return await renderer.Dispatcher.InvokeAsync(async () =>
@@ -43,5 +45,14 @@ internal static class ComponentRenderer
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
+    }
+
+    /// <summary>Components that call JavaScript (copy to clipboard) get no answer: the HTML is what is tested.</summary>
+    private sealed class SilentJSRuntime : IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult(default(TValue)!);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            ValueTask.FromResult(default(TValue)!);
     }
 }
