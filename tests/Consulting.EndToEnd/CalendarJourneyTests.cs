@@ -5,7 +5,6 @@ using Consulting.Testing;
 using Consulting.Web.Tests.Calendar;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Consulting.EndToEnd.Journey;
@@ -16,8 +15,7 @@ namespace Consulting.EndToEnd;
 /// <summary>
 /// The consultant's calendar in the browser: three visits planned in the week of 9 June 2025 show in the week view of
 /// their home page (opened on the week of their next visit) and in the list below it; one opens its visit page; the
-/// feed address they copy serves the three visits to a calendar app, and a new address retires the old one. The
-/// official drags a visit to another day on the programme calendar, and to a Saturday only with a reason.
+/// feed address they copy serves the three visits to a calendar app, and a new address retires the old one.
 /// </summary>
 public class CalendarJourneyTests(CalendarJourneyTests.OnFirstOfJune app) : IClassFixture<CalendarJourneyTests.OnFirstOfJune>
 {
@@ -79,49 +77,4 @@ public class CalendarJourneyTests(CalendarJourneyTests.OnFirstOfJune app) : ICla
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(await address.InputValueAsync())).StatusCode);
     }
-
-    [Fact]
-    public async Task TheOfficialDragsAVisitToAnotherDayAndOverridesAWeekendWithAReason()
-    {
-        var week = await CalendarScenario.PlanAsync(app.Database);
-        var page = await app.NewPageAsync();
-        await SignInAsync(page, DemoData.OfficialEmail);
-        await OpenAsync(page, $"/programs/{week.ProgramId}/calendar?date=2025-06-13");
-        var visit3 = page.GetByRole(AriaRole.Button, new() { Name = $"{CalendarScenario.Agency} · 사업 기획·평가 · 3/6", Exact = false });
-        await Expect(visit3).ToBeVisibleAsync();
-
-        // Radzen's month view offers no accessible name for a day cell: the drop target is found by its day number.
-        await DragAsync(page, visit3, DayCell(page, 20));
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "옮겼습니다" })).ToBeVisibleAsync();
-
-        // A Saturday: the warning comes in a dialog and the move needs a reason.
-        await DragAsync(page, visit3, DayCell(page, 21));
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await Expect(dialog).ToContainTextAsync("주말입니다");
-        await dialog.GetByLabel("그래도 옮기는 사유").FillAsync("기관 행사 일정에 맞춤");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "그래도 옮기기" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "옮겼습니다" })).ToBeVisibleAsync();
-
-        await using var db = app.Database.CreateContext();
-        var moved = await db.Visits.Include(v => v.Changes).SingleAsync(v => v.Id == week.VisitIds[2]);
-        Assert.Equal(new DateOnly(2025, 6, 21), Consulting.Domain.Common.SeoulTime.DateOf(moved.StartsAtUtc));
-        Assert.Contains(moved.Changes, c => c.Reason == "기관 행사 일정에 맞춤" && c.OverriddenWarnings.Contains("visit.warning.weekend"));
-    }
-
-    /// <summary>
-    /// HTML5 drag and drop as the browser fires it (dragstart on the visit, dragover and drop on the day); Playwright's
-    /// mouse-driven DragToAsync does not reach Radzen's Blazor handlers in headless Chromium.
-    /// </summary>
-    private static async Task DragAsync(IPage page, ILocator source, ILocator target)
-    {
-        var transfer = await page.EvaluateHandleAsync("() => new DataTransfer()");
-        await source.DispatchEventAsync("dragstart", new { dataTransfer = transfer });
-        await target.DispatchEventAsync("dragenter", new { dataTransfer = transfer });
-        await target.DispatchEventAsync("dragover", new { dataTransfer = transfer });
-        await target.DispatchEventAsync("drop", new { dataTransfer = transfer });
-        await source.DispatchEventAsync("dragend", new { dataTransfer = transfer });
-    }
-
-    private static ILocator DayCell(IPage page, int day) =>
-        page.Locator(".rz-slot").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = $"{day}", Exact = true }) }).First;
 }

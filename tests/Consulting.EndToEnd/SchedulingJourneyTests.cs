@@ -10,7 +10,8 @@ namespace Consulting.EndToEnd;
 /// <summary>
 /// The official's scheduling in the browser: from the programme to the assignment board, assigns 윤슬기 to
 /// 해솔 종합사회복지관 × 조직 관리 and schedules its three visits; a clash with another engagement of hers is refused
-/// with a message that names 해솔 종합사회복지관; a weekend is saved only with a reason.
+/// with a message that names 해솔 종합사회복지관; a weekend is saved only with a reason; the consultant then finds the three
+/// visits in her week view.
 /// </summary>
 public class SchedulingJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -59,6 +60,16 @@ public class SchedulingJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         var history = page.GetByRole(AriaRole.Table, new() { Name = "변경 이력" });
         await Expect(history).ToContainTextAsync("기관 요청으로 토요 주민 행사와 함께 진행");
         await Expect(history).ToContainTextAsync("주말");
+
+        // The consultant sees the three visits at 해솔 in her week view (the week of 8–14 June holds visit 1).
+        var consultant = await app.NewPageAsync();
+        await SignInAsync(consultant, DemoData.ConsultantEmail);
+        await OpenAsync(consultant, "/consultant?date=2025-06-10");
+        await Expect(consultant.GetByRole(AriaRole.Button, new() { Name = "해솔 종합사회복지관 · 조직 관리 · 1/3 (예정)" })).ToBeVisibleAsync();
+        await consultant.GetByRole(AriaRole.Button, new() { Name = "다음", Exact = true }).ClickAsync();
+        await Expect(consultant.GetByRole(AriaRole.Button, new() { Name = "해솔 종합사회복지관 · 조직 관리 · 2/3 (예정)" })).ToBeVisibleAsync();
+        await consultant.GetByRole(AriaRole.Button, new() { Name = "다음", Exact = true }).ClickAsync();
+        await Expect(consultant.GetByRole(AriaRole.Button, new() { Name = "해솔 종합사회복지관 · 조직 관리 · 3/3 (예정)" })).ToBeVisibleAsync();
     }
 
     private static async Task AssignYoonAsync(IPage page, string engagement)
