@@ -36,6 +36,7 @@ public class AgencyRegistryJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByLabel("기관명").FillAsync("  ");
         await page.GetByRole(AriaRole.Button, new() { Name = "저장" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("기관명을 입력하세요");
+        await Expect(page.GetByLabel("기관명")).ToHaveAttributeAsync("aria-invalid", "true");
 
         await page.GetByLabel("기관명").FillAsync("은하수 지역아동센터");
         await page.GetByLabel("기관 유형").SelectOptionAsync(new SelectOptionValue { Label = "지역아동센터" });

@@ -26,6 +26,9 @@ public sealed class FormFeedback
     public IReadOnlyList<string> ErrorsOf(string field) =>
         [.. _fields.Where(f => f.Key == field || f.Key.StartsWith(field + "[", StringComparison.Ordinal)).SelectMany(f => f.Value).Distinct()];
 
+    /// <summary>Every field's messages, keyed by the property they belong to.</summary>
+    public IEnumerable<KeyValuePair<string, List<string>>> FieldErrors => _fields;
+
     /// <summary>"true" for aria-invalid when the field has an error, otherwise null (no attribute).</summary>
     public string? Invalid(string field) => ErrorsOf(field).Count > 0 ? "true" : null;
 
