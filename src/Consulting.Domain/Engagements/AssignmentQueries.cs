@@ -2,7 +2,7 @@ using Consulting.Domain.Common;
 
 namespace Consulting.Domain.Engagements;
 
-/// <summary>One engagement on the programme's assignment board, with its progress.</summary>
+/// <summary>One engagement on the programme's assignment board, with its progress and the agency's open change requests.</summary>
 public sealed record EngagementRow(
     Guid Id,
     Guid AgencyId,
@@ -19,6 +19,7 @@ public sealed record EngagementRow(
     DateTime? NextVisitUtc,
     int HeldSoFar,
     int ExpectedByToday,
+    int ChangeRequests,
     uint Version)
 {
     /// <summary>Fewer visits have taken place (held before now) than the share of the period already gone asks for.</summary>

@@ -64,13 +64,14 @@ public sealed class AssignmentService(
                     Completed = held.Count(v => v.Status == VisitStatus.Completed),
                     HeldSoFar = held.Count(v => v.StartsAtUtc < now),
                     Next = held.Where(v => v.StartsAtUtc >= now && v.Status != VisitStatus.Completed).Min(v => (DateTime?)v.StartsAtUtc),
+                    ChangeRequests = e.Visits.Count(v => v.ChangeRequest != null),
                     e.Version,
                 })
             .AsNoTracking()
             .ToListAsync(ct);
         var board = rows.Select(r => new EngagementRow(
             r.Id, r.AgencyId, r.AgencyName, r.District, r.AreaId, new BilingualName(r.NameKo, r.NameEn), r.SortOrder, r.ConsultantId, r.ConsultantName,
-            r.PlannedVisits, r.Scheduled, r.Completed, r.Next, r.HeldSoFar, ExpectedByToday(program, r.PlannedVisits, today), r.Version));
+            r.PlannedVisits, r.Scheduled, r.Completed, r.Next, r.HeldSoFar, ExpectedByToday(program, r.PlannedVisits, today), r.ChangeRequests, r.Version));
         return [.. filter.BehindOnly ? board.Where(r => r.Behind) : board];
     }
 

@@ -56,6 +56,23 @@ public class AssignmentServiceTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task TheBoardCountsTheAgencysOpenChangeRequestsUntilTheVisitIsMoved()
+    {
+        // 가온 사례 관리, 문바다: visit 1 on 17 June, the agency asks for another day, the official moves it to 19 June
+        var engagement = await _demo.AssignAsync(Gaon, CaseManagement, "문바다");
+        var visit = await _demo.ScheduleAsync(Gaon, CaseManagement, 1, new DateOnly(2025, 6, 17), 10);
+        Assert.Equal(0, (await RowAsync(engagement)).ChangeRequests);
+
+        await _demo.Visits(TestUser.StaffOf(_demo.Agencies[Gaon])).RequestChangeAsync(visit, "기관 감사 일정과 겹칩니다", await _demo.VersionAsync(visit));
+        Assert.Equal(1, (await RowAsync(engagement)).ChangeRequests);
+
+        await _demo.Visits(_demo.Official).MoveAsync(
+            visit, new VisitInput(new DateOnly(2025, 6, 19), new TimeOnly(10, 0), new TimeOnly(12, 0), VisitMode.OnSite, null),
+            await _demo.VersionAsync(visit), "기관 요청");
+        Assert.Equal(0, (await RowAsync(engagement)).ChangeRequests);
+    }
+
+    [Fact]
     public async Task ProgressAddsUpPerAreaAndPerAgency()
     {
         // 온새미 지역사회조직화, 오누리: visit 1 on 12 June
