@@ -49,6 +49,22 @@ public partial class ResourceTests
     }
 
     [Fact]
+    public void EveryRuleTheDomainCanBreakHasAText()
+    {
+        // A refusal without its "Rule.{code}" text would reach Korean users as the English fallback message.
+        var domainRoot = Path.Combine(TestDatabaseServer.RepositoryRoot(), "src", "Consulting.Domain");
+        var korean = Keys("SharedResource.resx");
+        var codes = Directory.EnumerateFiles(domainRoot, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => RuleCode().Matches(File.ReadAllText(f)).Select(m => m.Groups["code"].Value))
+            .Distinct()
+            .ToList();
+
+        Assert.True(codes.Count > 50, $"only {codes.Count} rule codes found: is the pattern still right?");
+        Assert.DoesNotContain(codes, c => !korean.Contains("Rule." + c));
+    }
+
+    [Fact]
     public void MarkupHasNoHangulOutsideResources()
     {
         // Korean text in markup would bypass the English resources; data values come from the database.
@@ -63,6 +79,9 @@ public partial class ResourceTests
 
     [GeneratedRegex("""L\["([A-Za-z.]+)"[,\]]""")]
     private static partial Regex LiteralKey();
+
+    [GeneratedRegex(""""(?:new DomainException\(\s*|WithErrorCode\(|new VisitWarning\()"(?<code>[a-z][a-z0-9.-]+)"""")]
+    private static partial Regex RuleCode();
 
     [GeneratedRegex("[\uAC00-\uD7A3]")]
     private static partial Regex Hangul();
