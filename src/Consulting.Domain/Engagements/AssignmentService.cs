@@ -139,9 +139,7 @@ public sealed class AssignmentService(
         EnsureOfficial();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM engagements WHERE id = {engagementId} FOR UPDATE", ct);
-        var engagement = await db.Engagements.Include(e => e.Visits).SingleOrDefaultAsync(e => e.Id == engagementId, ct)
-            ?? throw new DomainException("engagement.not-found", "The engagement does not exist.");
+        var engagement = await db.LockEngagementAsync(engagementId, ct);
         var consultant = await db.Consultants.SingleOrDefaultAsync(c => c.Id == consultantId, ct)
             ?? throw new DomainException("consultant.not-found", "The consultant does not exist.");
         var area = await db.ProgramAreas.SingleAsync(a => a.Id == engagement.AreaId, ct);
@@ -172,8 +170,7 @@ public sealed class AssignmentService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await EnsureOpenAsync(db, programId, ct);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM engagements WHERE program_id = {programId} FOR UPDATE", ct);
-        var engagements = await db.Engagements.Include(e => e.Visits).Where(e => e.ProgramId == programId).ToListAsync(ct);
+        var engagements = await db.LockProgramEngagementsAsync(programId, ct);
         var areas = await db.ProgramAreas.Where(a => a.ProgramId == programId).ToDictionaryAsync(a => a.Id, ct);
         var consultants = await db.Consultants.Where(c => c.IsActive).OrderBy(c => c.Name).ToListAsync(ct);
         var load = consultants.ToDictionary(c => c.Id, c => engagements.Where(e => e.ConsultantId == c.Id).Sum(e => e.PlannedVisits));

@@ -230,10 +230,7 @@ public sealed class VisitService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var program = await db.Programs.Include(p => p.Areas).SingleOrDefaultAsync(p => p.Id == programId, ct)
             ?? throw new DomainException("program.not-found", "The programme does not exist.");
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM engagements WHERE program_id = {programId} FOR UPDATE", ct);
-        var engagements = await db.Engagements.Include(e => e.Visits)
-            .Where(e => e.ProgramId == programId && e.ConsultantId != null)
-            .ToListAsync(ct);
+        var engagements = (await db.LockProgramEngagementsAsync(programId, ct)).Where(e => e.ConsultantId != null).ToList();
         var consultantIds = engagements.Select(e => e.ConsultantId!.Value).Distinct().ToList();
         var agencyIds = engagements.Select(e => e.AgencyId).Distinct().ToList();
         var consultants = await db.Consultants.Where(c => consultantIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -281,7 +278,7 @@ public sealed class VisitService(
         var plan = input.ToPlan();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var engagement = await LockEngagementAsync(db, engagementId, ct);
+        var engagement = await db.LockEngagementAsync(engagementId, ct);
         var visit = visitId is { } id ? engagement.FindVisit(id) : null;
         await AuthorizeWriteAsync(db, engagement.ConsultantId, visit?.ConsultantId, ct);
         if (visit is not null && expectedVersion is { } version)
@@ -344,14 +341,6 @@ public sealed class VisitService(
 
         change(visit, await db.ActorAsync(currentUser, ct), clock.GetUtcNow().UtcDateTime);
         await db.SaveCheckedAsync(visit, expectedVersion, ct);
-    }
-
-    private static async Task<Engagement> LockEngagementAsync(ConsultingDbContext db, Guid engagementId, CancellationToken ct)
-    {
-        // Row lock for the transaction: a second writer of the same engagement waits and then sees this one's visits.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM engagements WHERE id = {engagementId} FOR UPDATE", ct);
-        return await db.Engagements.Include(e => e.Visits).SingleOrDefaultAsync(e => e.Id == engagementId, ct)
-            ?? throw new DomainException("engagement.not-found", "The engagement does not exist.");
     }
 
     /// <summary>Officials change any visit; a consultant those of their own engagements (and visits they hold).</summary>
