@@ -24,6 +24,11 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Engagements.AssignmentService>();
         services.AddScoped<Visits.VisitService>();
         services.AddScoped<Visits.CalendarFeedService>();
+        services.AddScoped<VisitLogs.VisitLogService>();
+        services.AddScoped<VisitLogs.LogTemplateService>();
+        services.AddScoped<Recommendations.RecommendationService>();
+        services.AddScoped<Attachments.AttachmentService>();
+        services.AddOptions<Attachments.AttachmentOptions>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;
     }

@@ -1,7 +1,13 @@
+using System.Text.RegularExpressions;
+
 namespace Consulting.Domain.Common;
 
-/// <summary>Trims free text and enforces its length limit with the message users see.</summary>
-internal static class FreeText
+/// <summary>
+/// Trims free text and enforces its length limit with the message users see. Text that looks like HTML markup
+/// (a tag or a script) is refused: pages encode what they show, but logs, reports and e-mails leave the app, and
+/// nobody writing a visit log needs a tag. A "&lt;" before a digit, a space or Hangul ("&lt;1단계&gt;") is ordinary text.
+/// </summary>
+internal static partial class FreeText
 {
     public static string Required(string? value, int maxLength, string code, string message)
     {
@@ -20,6 +26,21 @@ internal static class FreeText
         return string.IsNullOrEmpty(trimmed) ? null : Limit(trimmed, maxLength);
     }
 
-    private static string Limit(string value, int maxLength) =>
-        value.Length <= maxLength ? value : throw new DomainException("common.too-long", $"At most {maxLength} characters.");
+    /// <summary>Whether the text holds something a browser would read as markup or script.</summary>
+    public static bool LooksLikeMarkup(string? value) => value is not null && Markup().IsMatch(value);
+
+    private static string Limit(string value, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            throw new DomainException("common.too-long", $"At most {maxLength} characters.", maxLength);
+        }
+
+        return LooksLikeMarkup(value)
+            ? throw new DomainException("common.markup", "Text cannot contain HTML tags or scripts.")
+            : value;
+    }
+
+    [GeneratedRegex(@"<\s*[a-zA-Z/!?]|javascript\s*:|\bon[a-z]+\s*=\s*[""'`]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Markup();
 }

@@ -29,6 +29,18 @@ public class ConsultingDbContext(DbContextOptions<ConsultingDbContext> options)
 
     public DbSet<EngagementAssignment> EngagementAssignments => Set<EngagementAssignment>();
 
+    public DbSet<VisitLogs.VisitLog> VisitLogs => Set<VisitLogs.VisitLog>();
+
+    public DbSet<VisitLogs.VisitLogEvent> VisitLogEvents => Set<VisitLogs.VisitLogEvent>();
+
+    public DbSet<VisitLogs.VisitLogAmendment> VisitLogAmendments => Set<VisitLogs.VisitLogAmendment>();
+
+    public DbSet<VisitLogs.LogTemplate> LogTemplates => Set<VisitLogs.LogTemplate>();
+
+    public DbSet<Recommendations.Recommendation> Recommendations => Set<Recommendations.Recommendation>();
+
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<AgencyType> AgencyTypes => Set<AgencyType>();

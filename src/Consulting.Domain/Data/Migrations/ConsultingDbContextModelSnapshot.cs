@@ -212,6 +212,98 @@ namespace Consulting.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(true)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_attachments_agency_id");
+
+                    b.HasIndex("OwnerKind", "OwnerId")
+                        .HasDatabaseName("ix_attachments_owner_kind_owner_id");
+
+                    b.ToTable("attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_attachments_size", "size_bytes > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_attachment_contents");
+
+                    b.ToTable("attachment_contents", (string)null);
+                });
+
             modelBuilder.Entity("Consulting.Domain.Consultants.Consultant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -678,6 +770,118 @@ namespace Consulting.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Recommendations.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("EvidenceExpected")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("evidence_expected");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("priority");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VisitLogId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_log_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendations");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_recommendations_area_id");
+
+                    b.HasIndex("VisitLogId")
+                        .HasDatabaseName("ix_recommendations_visit_log_id");
+
+                    b.HasIndex("AgencyId", "DueDate")
+                        .HasDatabaseName("ix_recommendations_agency_id_due_date");
+
+                    b.HasIndex("EngagementId", "Status")
+                        .HasDatabaseName("ix_recommendations_engagement_id_status");
+
+                    b.HasIndex("ProgramId", "Status", "AreaId")
+                        .HasDatabaseName("ix_recommendations_program_id_status_area_id");
+
+                    b.ToTable("recommendations", (string)null);
+                });
+
             modelBuilder.Entity("Consulting.Domain.Recruitment.ProgramApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -760,6 +964,375 @@ namespace Consulting.Domain.Data.Migrations
                         .HasDatabaseName("ix_applications_program_id_status");
 
                     b.ToTable("applications", (string)null);
+                });
+
+            modelBuilder.Entity("Consulting.Domain.VisitLogs.LogTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCodes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("area_codes");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ko");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sections");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_templates");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_log_templates_code");
+
+                    b.ToTable("log_templates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a100-0000-7000-8000-000000000001"),
+                            AreaCodes = "[\"organisation\"]",
+                            Code = "organisation",
+                            NameEn = "Organisation management log",
+                            NameKo = "조직 관리 일지",
+                            Sections = "[{\"key\":\"reviewed\",\"titleKo\":\"검토 자료·실천\",\"titleEn\":\"What was reviewed\",\"promptKo\":\"조직도, 직무기술서, 인사규정, 운영 매뉴얼 등 확인한 자료\",\"promptEn\":\"Organisation chart, job descriptions, HR rules, operating manual …\",\"required\":false},{\"key\":\"findings\",\"titleKo\":\"현황 및 문제점\",\"titleEn\":\"Findings\",\"promptKo\":\"조직 구조·인사 관리·조직문화에서 확인한 현황과 문제점\",\"promptEn\":\"What you found in structure, HR and culture, and the problems\",\"required\":true},{\"key\":\"advice\",\"titleKo\":\"자문 내용\",\"titleEn\":\"Advice given\",\"promptKo\":\"개선 방향과 구체적인 방법\",\"promptEn\":\"The direction and the concrete steps advised\",\"required\":true},{\"key\":\"requests\",\"titleKo\":\"기관 요청사항\",\"titleEn\":\"The agency\\u0027s requests\",\"promptKo\":\"기관이 요청하거나 문의한 내용\",\"promptEn\":\"What the agency asked for\",\"required\":false}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a100-0000-7000-8000-000000000002"),
+                            AreaCodes = "[\"planning-evaluation\"]",
+                            Code = "planning-evaluation",
+                            NameEn = "Programme planning and evaluation log",
+                            NameKo = "사업 기획·평가 일지",
+                            Sections = "[{\"key\":\"reviewed\",\"titleKo\":\"검토 자료·실천\",\"titleEn\":\"What was reviewed\",\"promptKo\":\"사업계획서, 성과지표, 결과보고서 등 검토한 자료\",\"promptEn\":\"Programme plans, indicators, result reports reviewed\",\"required\":false},{\"key\":\"findings\",\"titleKo\":\"현황 및 문제점\",\"titleEn\":\"Findings\",\"promptKo\":\"사업 목표·지표·평가 방법의 현황과 문제점\",\"promptEn\":\"Goals, indicators and evaluation as they are, and the problems\",\"required\":true},{\"key\":\"indicators\",\"titleKo\":\"성과지표 검토\",\"titleEn\":\"Indicators reviewed\",\"promptKo\":\"검토한 지표와 수정 제안\",\"promptEn\":\"Indicators reviewed and changes proposed\",\"required\":false},{\"key\":\"advice\",\"titleKo\":\"자문 내용\",\"titleEn\":\"Advice given\",\"promptKo\":\"사업계획과 결과보고를 잇는 방법 등 자문 내용\",\"promptEn\":\"Advice, e.g. linking plans and result reports\",\"required\":true},{\"key\":\"requests\",\"titleKo\":\"기관 요청사항\",\"titleEn\":\"The agency\\u0027s requests\",\"promptKo\":\"기관이 요청하거나 문의한 내용\",\"promptEn\":\"What the agency asked for\",\"required\":false}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a100-0000-7000-8000-000000000003"),
+                            AreaCodes = "[\"case-management\"]",
+                            Code = "case-management",
+                            NameEn = "Case management log",
+                            NameKo = "사례 관리 일지",
+                            Sections = "[{\"key\":\"reviewed\",\"titleKo\":\"검토 자료·실천\",\"titleEn\":\"What was reviewed\",\"promptKo\":\"사례관리 매뉴얼, 사례 기록, 회의록 등 확인한 자료\",\"promptEn\":\"Case management manual, case records, meeting notes\",\"required\":false},{\"key\":\"findings\",\"titleKo\":\"현황 및 문제점\",\"titleEn\":\"Findings\",\"promptKo\":\"사례관리 과정·협업 체계·슈퍼비전의 현황과 문제점\",\"promptEn\":\"Process, collaboration and supervision as they are, and the problems\",\"required\":true},{\"key\":\"case-review\",\"titleKo\":\"사례 검토·슈퍼비전\",\"titleEn\":\"Case review and supervision\",\"promptKo\":\"함께 검토한 사례(개인정보 없이)와 슈퍼비전 내용\",\"promptEn\":\"Cases reviewed together (without personal data) and the supervision given\",\"required\":false},{\"key\":\"advice\",\"titleKo\":\"자문 내용\",\"titleEn\":\"Advice given\",\"promptKo\":\"개선 방향과 구체적인 방법\",\"promptEn\":\"The direction and the concrete steps advised\",\"required\":true},{\"key\":\"requests\",\"titleKo\":\"기관 요청사항\",\"titleEn\":\"The agency\\u0027s requests\",\"promptKo\":\"기관이 요청하거나 문의한 내용\",\"promptEn\":\"What the agency asked for\",\"required\":false}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a100-0000-7000-8000-000000000004"),
+                            AreaCodes = "[\"community-organising\"]",
+                            Code = "community-organising",
+                            NameEn = "Community organising log",
+                            NameKo = "지역사회조직화 일지",
+                            Sections = "[{\"key\":\"reviewed\",\"titleKo\":\"검토 자료·실천\",\"titleEn\":\"What was reviewed\",\"promptKo\":\"네트워크 현황, 협약서, 주민 모임 자료 등\",\"promptEn\":\"Network map, agreements, residents\\u0027 meeting records\",\"required\":false},{\"key\":\"findings\",\"titleKo\":\"현황 및 문제점\",\"titleEn\":\"Findings\",\"promptKo\":\"지역 네트워크·협력 관계·기관 역할의 현황과 문제점\",\"promptEn\":\"Networks, partnerships and the agency\\u0027s role, and the problems\",\"required\":true},{\"key\":\"network\",\"titleKo\":\"지역 자원·네트워크\",\"titleEn\":\"Local resources and networks\",\"promptKo\":\"연계할 수 있는 자원과 협력 기관\",\"promptEn\":\"Resources and partners that could be linked\",\"required\":false},{\"key\":\"advice\",\"titleKo\":\"자문 내용\",\"titleEn\":\"Advice given\",\"promptKo\":\"개선 방향과 구체적인 방법\",\"promptEn\":\"The direction and the concrete steps advised\",\"required\":true},{\"key\":\"requests\",\"titleKo\":\"기관 요청사항\",\"titleEn\":\"The agency\\u0027s requests\",\"promptKo\":\"기관이 요청하거나 문의한 내용\",\"promptEn\":\"What the agency asked for\",\"required\":false}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a100-0000-7000-8000-000000000005"),
+                            AreaCodes = "[\"blind-spot-discovery\",\"client-management\",\"closed-case-monitoring\",\"peer-coaching\"]",
+                            Code = "monitoring",
+                            NameEn = "Monitoring and peer coaching log",
+                            NameKo = "모니터링·동료코칭 일지",
+                            Sections = "[{\"key\":\"checked\",\"titleKo\":\"점검 내용\",\"titleEn\":\"What was checked\",\"promptKo\":\"발굴 현황, 대상자 관리 실태, 종결 사례 등 점검한 내용\",\"promptEn\":\"Discovery figures, client management, closed cases checked\",\"required\":true},{\"key\":\"findings\",\"titleKo\":\"현황 및 문제점\",\"titleEn\":\"Findings\",\"promptKo\":\"점검에서 확인한 현황과 문제점\",\"promptEn\":\"What the check found, and the problems\",\"required\":true},{\"key\":\"coaching\",\"titleKo\":\"코칭 내용\",\"titleEn\":\"Coaching given\",\"promptKo\":\"대상자 발굴 방법, 초기상담, 절차별 상담기법, 종결자 모니터링 등\",\"promptEn\":\"Finding clients, first interviews, counselling by stage, monitoring closed cases …\",\"required\":true},{\"key\":\"improvement\",\"titleKo\":\"개선과제 제안\",\"titleEn\":\"Improvement tasks proposed\",\"promptKo\":\"팀이 다음 점검까지 개선할 과제\",\"promptEn\":\"What the team should improve before the next check\",\"required\":false},{\"key\":\"requests\",\"titleKo\":\"기관 요청사항\",\"titleEn\":\"The agency\\u0027s requests\",\"promptKo\":\"기관이 요청하거나 문의한 내용\",\"promptEn\":\"What the agency asked for\",\"required\":false}]"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a100-0000-7000-8000-000000000006"),
+                            AreaCodes = "[]",
+                            Code = "general",
+                            NameEn = "General visit log",
+                            NameKo = "일반 방문 일지",
+                            Sections = "[{\"key\":\"reviewed\",\"titleKo\":\"검토 자료·실천\",\"titleEn\":\"What was reviewed\",\"promptKo\":\"확인한 자료와 실천\",\"promptEn\":\"Documents and practices reviewed\",\"required\":false},{\"key\":\"findings\",\"titleKo\":\"현황 및 문제점\",\"titleEn\":\"Findings\",\"promptKo\":\"확인한 현황과 문제점\",\"promptEn\":\"What you found, and the problems\",\"required\":true},{\"key\":\"advice\",\"titleKo\":\"자문 내용\",\"titleEn\":\"Advice given\",\"promptKo\":\"자문 내용\",\"promptEn\":\"The advice given\",\"required\":true},{\"key\":\"requests\",\"titleKo\":\"기관 요청사항\",\"titleEn\":\"The agency\\u0027s requests\",\"promptKo\":\"기관이 요청하거나 문의한 내용\",\"promptEn\":\"What the agency asked for\",\"required\":false}]"
+                        });
+                });
+
+            modelBuilder.Entity("Consulting.Domain.VisitLogs.VisitLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ActualEndsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_ends_at_utc");
+
+                    b.Property<DateTime?>("ActualStartsAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_starts_at_utc");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("agenda");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at_utc");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attendees");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<Guid>("ConsultantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultant_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("NextSteps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("next_steps");
+
+                    b.Property<string>("PrivateNote")
+                        .HasMaxLength(2000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("private_note");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_comment");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sections");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("template_code");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("topics");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_logs");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_visit_logs_area_id");
+
+                    b.HasIndex("ConsultantId")
+                        .HasDatabaseName("ix_visit_logs_consultant_id");
+
+                    b.HasIndex("EngagementId")
+                        .HasDatabaseName("ix_visit_logs_engagement_id");
+
+                    b.HasIndex("ProgramId")
+                        .HasDatabaseName("ix_visit_logs_program_id");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_logs_visit_id");
+
+                    b.HasIndex("AgencyId", "Status")
+                        .HasDatabaseName("ix_visit_logs_agency_id_status");
+
+                    b.HasIndex("Status", "SubmittedAtUtc")
+                        .HasDatabaseName("ix_visit_logs_status_submitted_at_utc");
+
+                    b.ToTable("visit_logs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_visit_logs_time", "actual_ends_at_utc IS NULL OR actual_starts_at_utc IS NULL OR actual_ends_at_utc > actual_starts_at_utc");
+                        });
+                });
+
+            modelBuilder.Entity("Consulting.Domain.VisitLogs.VisitLogAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("LogId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("log_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SectionKey")
+                        .HasMaxLength(60)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("section_key");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_log_amendments");
+
+                    b.HasIndex("LogId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_log_amendments_log_id_number");
+
+                    b.ToTable("visit_log_amendments", (string)null);
+                });
+
+            modelBuilder.Entity("Consulting.Domain.VisitLogs.VisitLogEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LogId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("log_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_log_events");
+
+                    b.HasIndex("LogId", "AtUtc")
+                        .HasDatabaseName("ix_visit_log_events_log_id_at_utc");
+
+                    b.ToTable("visit_log_events", (string)null);
                 });
 
             modelBuilder.Entity("Consulting.Domain.Visits.Visit", b =>
@@ -1194,6 +1767,26 @@ namespace Consulting.Domain.Data.Migrations
                     b.Navigation("Type");
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Attachments.Attachment", b =>
+                {
+                    b.HasOne("Consulting.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Attachments.AttachmentContent", b =>
+                {
+                    b.HasOne("Consulting.Domain.Attachments.Attachment", null)
+                        .WithOne()
+                        .HasForeignKey("Consulting.Domain.Attachments.AttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachment_contents_attachments_attachment_id");
+                });
+
             modelBuilder.Entity("Consulting.Domain.Consultants.Consultant", b =>
                 {
                     b.HasOne("Consulting.Domain.Identity.ApplicationUser", null)
@@ -1330,6 +1923,44 @@ namespace Consulting.Domain.Data.Migrations
                         .HasConstraintName("fk_program_areas_programs_program_id");
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Recommendations.Recommendation", b =>
+                {
+                    b.HasOne("Consulting.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_agencies_agency_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ProgramArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_program_areas_area_id");
+
+                    b.HasOne("Consulting.Domain.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_engagements_engagement_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_programs_program_id");
+
+                    b.HasOne("Consulting.Domain.VisitLogs.VisitLog", null)
+                        .WithMany()
+                        .HasForeignKey("VisitLogId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_visit_logs_visit_log_id");
+                });
+
             modelBuilder.Entity("Consulting.Domain.Recruitment.ProgramApplication", b =>
                 {
                     b.HasOne("Consulting.Domain.Agencies.Agency", null)
@@ -1389,6 +2020,71 @@ namespace Consulting.Domain.Data.Migrations
                         });
 
                     b.Navigation("AreaRequests");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.VisitLogs.VisitLog", b =>
+                {
+                    b.HasOne("Consulting.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_logs_agencies_agency_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ProgramArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_logs_program_areas_area_id");
+
+                    b.HasOne("Consulting.Domain.Consultants.Consultant", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_logs_consultants_consultant_id");
+
+                    b.HasOne("Consulting.Domain.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_logs_engagements_engagement_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_logs_programs_program_id");
+
+                    b.HasOne("Consulting.Domain.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_logs_visits_visit_id");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.VisitLogs.VisitLogAmendment", b =>
+                {
+                    b.HasOne("Consulting.Domain.VisitLogs.VisitLog", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("LogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_log_amendments_visit_logs_log_id");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.VisitLogs.VisitLogEvent", b =>
+                {
+                    b.HasOne("Consulting.Domain.VisitLogs.VisitLog", null)
+                        .WithMany("Events")
+                        .HasForeignKey("LogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_log_events_visit_logs_log_id");
                 });
 
             modelBuilder.Entity("Consulting.Domain.Visits.Visit", b =>
@@ -1505,6 +2201,13 @@ namespace Consulting.Domain.Data.Migrations
             modelBuilder.Entity("Consulting.Domain.Programs.ConsultingProgram", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.VisitLogs.VisitLog", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Consulting.Domain.Visits.Visit", b =>
