@@ -40,14 +40,22 @@ public class BrowserApp : ConsultingWebFactory
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(new ViewportSize { Width = 1280, Height = 900 }, isPhone: false);
+
+    /// <summary>A page the size of a common phone (390 × 844, touch, mobile user agent behaviour).</summary>
+    public Task<IPage> NewPhonePageAsync() => NewPageAsync(new ViewportSize { Width = 390, Height = 844 }, isPhone: true);
+
+    private async Task<IPage> NewPageAsync(ViewportSize viewport, bool isPhone)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = "en-US",
             TimezoneId = "Asia/Seoul",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport,
+            IsMobile = isPhone,
+            HasTouch = isPhone,
+            DeviceScaleFactor = isPhone ? 2 : 1,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
