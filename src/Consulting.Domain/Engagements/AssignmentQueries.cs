@@ -22,7 +22,10 @@ public sealed record EngagementRow(
     int ChangeRequests,
     uint Version)
 {
-    /// <summary>Fewer visits have taken place (held before now) than the share of the period already gone asks for.</summary>
+    /// <summary>
+    /// Fewer visits are done (completed by their log, or held within the last <see cref="AssignmentService.LoggingGrace"/>)
+    /// than the share of the period already gone asks for.
+    /// </summary>
     public bool Behind => HeldSoFar < ExpectedByToday;
 }
 

@@ -40,6 +40,8 @@ public sealed class AssignmentService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // A visit counts as done once its log completed it; a visit just held has a grace period to be logged in.
+        var loggingDue = now - LoggingGrace;
         var today = clock.Today();
         var rows = await (
                 from e in engagements
@@ -62,7 +64,7 @@ public sealed class AssignmentService(
                     e.PlannedVisits,
                     Scheduled = held.Count(),
                     Completed = held.Count(v => v.Status == VisitStatus.Completed),
-                    HeldSoFar = held.Count(v => v.StartsAtUtc < now),
+                    HeldSoFar = held.Count(v => v.Status == VisitStatus.Completed || (v.StartsAtUtc < now && v.StartsAtUtc >= loggingDue)),
                     Next = held.Where(v => v.StartsAtUtc >= now && v.Status != VisitStatus.Completed).Min(v => (DateTime?)v.StartsAtUtc),
                     ChangeRequests = e.Visits.Count(v => v.ChangeRequest != null),
                     e.Version,
@@ -241,6 +243,9 @@ public sealed class AssignmentService(
         return [.. rows.Select(r => new MyEngagement(
             r.Id, r.ProgramId, r.ProgramName, r.AgencyName, new BilingualName(r.NameKo, r.NameEn), r.PlannedVisits, r.Scheduled, r.Completed, r.Next, r.Last))];
     }
+
+    /// <summary>How long after a visit its log may take before the engagement counts as behind plan.</summary>
+    public static readonly TimeSpan LoggingGrace = TimeSpan.FromDays(7);
 
     /// <summary>How many of <paramref name="plannedVisits"/> should have taken place by <paramref name="today"/> if spread evenly.</summary>
     public static int ExpectedByToday(ConsultingProgram program, int plannedVisits, DateOnly today)
