@@ -36,6 +36,7 @@ internal static class Pipeline
         app.MapAccountEndpoints();
         Features.Agencies.AgencyExportEndpoint.MapAgencyExport(app);
         Features.Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
+        Features.VisitLogs.AttachmentEndpoint.MapAttachmentDownload(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

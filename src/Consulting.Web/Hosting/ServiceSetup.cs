@@ -26,6 +26,7 @@ internal static class ServiceSetup
 
         services.AddConsultingDomain(connectionString);
         services.Configure<AppOptions>(builder.Configuration.GetSection(AppOptions.Section));
+        services.Configure<Domain.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Domain.Attachments.AttachmentOptions.Section));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();

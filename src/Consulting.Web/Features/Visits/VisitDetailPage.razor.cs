@@ -1,4 +1,5 @@
 using Consulting.Domain.Common;
+using Consulting.Domain.VisitLogs;
 using Consulting.Domain.Visits;
 using Consulting.Web.Components.Display;
 using Microsoft.AspNetCore.Components;
@@ -15,12 +16,16 @@ public partial class VisitDetailPage
     private string? callOffReason;
     private string? requestReason;
     private bool confirmingCancel;
+    private bool hasLog;
 
     [Inject]
     private VisitService Visits { get; set; } = default!;
 
     [Inject]
     private ICurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private VisitLogService Logs { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
@@ -33,11 +38,15 @@ public partial class VisitDetailPage
     // A consultant sees only the visits they hold (the service filters), so one who sees it may change it.
     private bool CanChange => CurrentUser.IsOfficial() || CurrentUser.IsConsultant();
 
+    // The visit's consultant writes the log of a held visit; others read it once there is one they may see.
+    private bool ShowLogLink => visit is not null && (hasLog || (CurrentUser.IsConsultant() && visit.Status != VisitStatus.Cancelled && visit.Status != VisitStatus.Postponed));
+
     private bool IsOpen => visit?.Status is VisitStatus.Planned or VisitStatus.Confirmed;
 
     protected override async Task OnParametersSetAsync()
     {
         visit = await Visits.GetAsync(VisitId);
+        hasLog = visit is not null && await Logs.FindForVisitAsync(VisitId) is not null;
         loaded = true;
     }
 
