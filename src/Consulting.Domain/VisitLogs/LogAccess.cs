@@ -6,7 +6,8 @@ namespace Consulting.Domain.VisitLogs;
 
 /// <summary>
 /// Who may read and write visit logs (and what hangs off them: recommendations raised in them, their files).
-/// Officials read every log; a consultant the logs they wrote and those of the engagements they are assigned to now;
+/// Officials read every log handed in; a consultant the logs they wrote and the handed-in logs of the engagements they
+/// are assigned to now;
 /// agency staff only their own agency's approved logs. Only the consultant who held the visit writes its log.
 /// </summary>
 internal static class LogAccess
@@ -19,9 +20,10 @@ internal static class LogAccess
     public static async Task<IQueryable<VisitLog>> VisibleLogsAsync(this ConsultingDbContext db, ICurrentUser user, CancellationToken ct)
     {
         var logs = db.VisitLogs.AsNoTracking();
+        // A draft is its author's until it is handed in.
         if (user.IsOfficial())
         {
-            return logs;
+            return logs.Where(l => l.Status != VisitLogStatus.Draft);
         }
 
         if (user.IsAgencyStaff())
@@ -33,7 +35,8 @@ internal static class LogAccess
         {
             var mine = await db.ConsultantIdAsync(user, ct);
             return logs.Where(l => mine != null
-                                   && (l.ConsultantId == mine || db.Engagements.Any(e => e.Id == l.EngagementId && e.ConsultantId == mine)));
+                                   && (l.ConsultantId == mine
+                                       || (l.Status != VisitLogStatus.Draft && db.Engagements.Any(e => e.Id == l.EngagementId && e.ConsultantId == mine))));
         }
 
         throw new AccessDeniedException();

@@ -135,6 +135,13 @@ public sealed class VisitLogService(IDbContextFactory<ConsultingDbContext> dbFac
             .ToListAsync(ct);
     }
 
+    /// <summary>How many logs the current user may see have <paramref name="status"/> (the officials' queue count).</summary>
+    public async Task<int> CountAsync(VisitLogStatus status, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (await db.VisibleLogsAsync(currentUser, ct)).CountAsync(l => l.Status == status, ct);
+    }
+
     /// <summary>The current consultant's held visits whose log is not written, still a draft, or returned.</summary>
     public async Task<IReadOnlyList<PendingLogRow>> PendingForMeAsync(CancellationToken ct = default)
     {
