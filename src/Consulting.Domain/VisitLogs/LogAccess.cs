@@ -45,7 +45,8 @@ internal static class LogAccess
     /// </summary>
     public static async Task<VisitLog> LockLogForAuthorAsync(this ConsultingDbContext db, ICurrentUser user, Guid logId, CancellationToken ct)
     {
-        var log = await db.VisitLogs.FromSql($"SELECT * FROM visit_logs WHERE id = {logId} FOR SHARE").AsNoTracking().SingleOrDefaultAsync(ct);
+        // EF reads the version from the xmin system column, which "SELECT *" leaves out.
+        var log = await db.VisitLogs.FromSql($"SELECT *, xmin FROM visit_logs WHERE id = {logId} FOR SHARE").AsNoTracking().SingleOrDefaultAsync(ct);
         await db.EnsureAuthorAsync(user, log, ct);
         log!.EnsureEditable();
         return log;
