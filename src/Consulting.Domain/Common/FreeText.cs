@@ -41,6 +41,7 @@ internal static partial class FreeText
             : value;
     }
 
-    [GeneratedRegex(@"<\s*[a-zA-Z/!?]|javascript\s*:|\bon[a-z]+\s*=\s*[""'`]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A browser opens a tag only when "<" is followed at once by a letter, "/", "!" or "?"; "a < b" stays text.
+    [GeneratedRegex(@"<[a-zA-Z/!?]|javascript\s*:|\bon[a-z]+\s*=\s*[""'`]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Markup();
 }

@@ -27,8 +27,7 @@ public class LogTemplate
         Id = id;
         Code = code;
         AreaCodes = areaCodes;
-        Rename(nameKo, nameEn);
-        Sections = Checked(sections);
+        (NameKo, NameEn, Sections) = Checked(nameKo, nameEn, sections);
     }
 
     public Guid Id { get; private set; }
@@ -55,17 +54,17 @@ public class LogTemplate
 
     public void Update(string nameKo, string nameEn, IReadOnlyList<LogTemplateSection> sections, string byName, DateTime nowUtc)
     {
-        Rename(nameKo, nameEn);
-        Sections = Checked(sections);
+        (NameKo, NameEn, Sections) = Checked(nameKo, nameEn, sections);
         UpdatedAtUtc = nowUtc;
         UpdatedByName = byName;
     }
 
-    private void Rename(string nameKo, string nameEn)
-    {
-        NameKo = FreeText.Required(nameKo, NameMaxLength, "logtemplate.name-required", "A template needs a name.");
-        NameEn = FreeText.Required(nameEn, NameMaxLength, "logtemplate.name-required", "A template needs a name.");
-    }
+    /// <summary>The names and sections as they are kept; checked whole, so a refused update changes nothing.</summary>
+    private static (string NameKo, string NameEn, List<LogTemplateSection> Sections) Checked(
+        string nameKo, string nameEn, IReadOnlyList<LogTemplateSection> sections) =>
+        (FreeText.Required(nameKo, NameMaxLength, "logtemplate.name-required", "A template needs a name."),
+         FreeText.Required(nameEn, NameMaxLength, "logtemplate.name-required", "A template needs a name."),
+         Checked(sections));
 
     private static List<LogTemplateSection> Checked(IReadOnlyList<LogTemplateSection> sections)
     {

@@ -161,19 +161,25 @@ public class VisitLog
             agenda[mark.SourceId] = item with { Discussed = mark.Discussed || mark.Done, Done = mark.Done };
         }
 
-        ActualStartsAtUtc = content.ActualStartsAtUtc;
-        ActualEndsAtUtc = content.ActualEndsAtUtc;
-        Attendees = [.. content.Attendees.Select(a => a.Cleaned())];
-        Topics = topics;
-        Sections = [.. Sections.Select(s => s with
+        // Every part is cleaned before any is kept: a refused part leaves the log as it was.
+        List<LogAttendee> attendees = [.. content.Attendees.Select(a => a.Cleaned())];
+        List<LogSection> written = [.. Sections.Select(s => s with
         {
             Text = content.Sections.TryGetValue(s.Key, out var text) ? FreeText.Optional(text, SectionTextMaxLength) ?? "" : s.Text,
         })];
-        NextSteps = [.. content.NextSteps
+        List<LogNextStep> nextSteps = [.. content.NextSteps
             .Select(n => new LogNextStep(n.Id == Guid.Empty ? IdGenerator.New() : n.Id, FreeText.Optional(n.Text, SectionTextMaxLength) ?? ""))
             .Where(n => n.Text.Length > 0)];
+        var privateNote = FreeText.Optional(content.PrivateNote, NoteMaxLength);
+
+        ActualStartsAtUtc = content.ActualStartsAtUtc;
+        ActualEndsAtUtc = content.ActualEndsAtUtc;
+        Attendees = attendees;
+        Topics = topics;
+        Sections = written;
+        NextSteps = nextSteps;
         Agenda = [.. Agenda.Select(a => agenda[a.SourceId])];
-        PrivateNote = FreeText.Optional(content.PrivateNote, NoteMaxLength);
+        PrivateNote = privateNote;
         UpdatedAtUtc = nowUtc;
     }
 
