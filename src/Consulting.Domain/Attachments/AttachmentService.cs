@@ -32,6 +32,14 @@ public sealed class AttachmentService(
     /// <summary>Adds a file to a log its consultant is still writing.</summary>
     public async Task<AttachmentRow> AddToLogAsync(Guid logId, string fileName, Stream content, CancellationToken ct = default)
     {
+        // Who may add files is settled before a single byte is read: a refused user costs no temporary file.
+        await using (var check = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var current = await check.VisitLogs.AsNoTracking().SingleOrDefaultAsync(l => l.Id == logId, ct);
+            await check.EnsureAuthorAsync(currentUser, current, ct);
+            current!.EnsureEditable();
+        }
+
         var name = CleanName(fileName);
         var claimed = FileSniffer.KindOfName(name)
             ?? throw new DomainException("attachment.type-not-allowed", "This kind of file cannot be attached.", string.Join(", ", FileSniffer.AllowedExtensions));
@@ -39,7 +47,7 @@ public sealed class AttachmentService(
             Path.Combine(Path.GetTempPath(), "consulting-upload-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite,
             FileShare.None, CopyBuffer, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         var (size, sha256) = await CopyLimitedAsync(content, buffer, ct);
-        var kind = FileSniffer.Detect(buffer);
+        var kind = FileSniffer.Detect(buffer, claimed);
         if (kind != claimed)
         {
             throw new DomainException(
@@ -153,7 +161,7 @@ public sealed class AttachmentService(
             total += read;
             if (total > limit)
             {
-                throw new DomainException("attachment.too-large", "The file is larger than allowed.", limit / (1024 * 1024));
+                throw new DomainException("attachment.too-large", "The file is larger than allowed.", limit / (1024d * 1024));
             }
 
             hash.AppendData(chunk, 0, read);

@@ -58,8 +58,12 @@ public static class FileSniffer
         _ => "application/octet-stream",
     };
 
-    /// <summary>What the content is, or null when it is none of the accepted kinds. The stream must be seekable.</summary>
-    public static FileKind? Detect(Stream content)
+    /// <summary>
+    /// What the content is, or null when it is none of the accepted kinds. The stream must be seekable.
+    /// <paramref name="claimed"/> (the kind the file's name claims) settles the one ambiguous case: an old-format Office
+    /// or HWP container that holds the streams of several (a slide deck with an embedded workbook).
+    /// </summary>
+    public static FileKind? Detect(Stream content, FileKind? claimed = null)
     {
         content.Position = 0;
         var head = new byte[64];
@@ -99,7 +103,7 @@ public static class FileSniffer
 
         if (h.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
         {
-            return DetectCompoundFile(content);
+            return DetectCompoundFile(content, claimed);
         }
 
         if (h.StartsWith("PK\u0003\u0004"u8))
@@ -152,19 +156,25 @@ public static class FileSniffer
     /// An OLE compound file (HWP 5, and the old Word, Excel and PowerPoint formats) is told apart by the names of the
     /// streams in its directory, which are stored in UTF-16LE.
     /// </summary>
-    private static FileKind? DetectCompoundFile(Stream content)
+    private static FileKind? DetectCompoundFile(Stream content, FileKind? claimed)
     {
         var bytes = new byte[content.Length];
         content.Position = 0;
         content.ReadExactly(bytes);
         content.Position = 0;
         bool Has(string streamName) => bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(streamName)) >= 0;
+        bool Holds(FileKind kind) => kind switch
+        {
+            FileKind.Hwp => Has("HwpSummaryInformation") && Has("FileHeader"),
+            FileKind.Doc => Has("WordDocument"),
+            FileKind.Xls => Has("Workbook") || Has("Book"),
+            FileKind.Ppt => Has("PowerPoint Document"),
+            _ => false,
+        };
 
-        return Has("HwpSummaryInformation") && Has("FileHeader") ? FileKind.Hwp
-            : Has("WordDocument") ? FileKind.Doc
-            : Has("Workbook") || Has("Book") ? FileKind.Xls
-            : Has("PowerPoint Document") ? FileKind.Ppt
-            : null;
+        FileKind[] order = [FileKind.Hwp, FileKind.Doc, FileKind.Xls, FileKind.Ppt];
+        return claimed is { } kind && order.Contains(kind) && Holds(kind) ? kind
+            : order.Cast<FileKind?>().FirstOrDefault(k => Holds(k!.Value));
     }
 }
 

@@ -74,9 +74,16 @@ public sealed class RecommendationService(IDbContextFactory<ConsultingDbContext>
         else if (currentUser.IsConsultant())
         {
             var mine = await db.ConsultantIdAsync(currentUser, ct);
-            recommendations = recommendations.Where(r => mine != null && db.Engagements.Any(e => e.Id == r.EngagementId && e.ConsultantId == mine));
+            // The same reach as their logs: those they wrote, and those of the engagements they hold now.
+            recommendations = recommendations.Where(r => mine != null
+                && (db.VisitLogs.Any(l => l.Id == r.VisitLogId && l.ConsultantId == mine)
+                    || db.Engagements.Any(e => e.Id == r.EngagementId && e.ConsultantId == mine)));
         }
-        else if (!currentUser.IsOfficial())
+        else if (currentUser.IsOfficial())
+        {
+            recommendations = recommendations.Where(r => db.VisitLogs.Any(l => l.Id == r.VisitLogId && l.Status != VisitLogStatus.Draft));
+        }
+        else
         {
             throw new AccessDeniedException();
         }

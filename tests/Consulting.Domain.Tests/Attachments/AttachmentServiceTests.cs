@@ -62,13 +62,14 @@ public class AttachmentServiceTests(LogScenarioFixture fixture) : IClassFixture<
         }
 
         Assert.Equal(Sha256(bytes), Sha256((await DownloadAsync(_s.Consultant, row.Id))!));
-        Assert.Equal(Sha256(bytes), Sha256((await DownloadAsync(_s.Official, row.Id))!));
+        Assert.Null(await DownloadAsync(_s.Official, row.Id)); // a draft's files are its author's until it is handed in
         Assert.Null(await DownloadAsync(_s.AgencyStaff, row.Id));
         Assert.Null(await DownloadAsync(_s.OtherAgencyStaff, row.Id));
         Assert.Null(await DownloadAsync(_s.OtherConsultant, row.Id));
 
         var view = await _s.ViewAsync(logId);
         await _s.Logs(_s.Consultant).SubmitAsync(logId, LogScenario.Complete(view), view.Version);
+        Assert.Equal(Sha256(bytes), Sha256((await DownloadAsync(_s.Official, row.Id))!));
         await _s.Logs(_s.Official).ApproveAsync(logId, null, await _s.VersionAsync(logId));
 
         await using (var download = (await _s.Attachments(_s.AgencyStaff).OpenAsync(row.Id))!)
@@ -102,7 +103,7 @@ public class AttachmentServiceTests(LogScenarioFixture fixture) : IClassFixture<
         {
             var row = await AsConsultant.AddToLogAsync(logId, name, new MemoryStream(bytes));
             Assert.Equal((name, kind), (row.FileName, row.Kind));
-            Assert.Equal(bytes, await DownloadAsync(_s.Official, row.Id));
+            Assert.Equal(bytes, await DownloadAsync(_s.Consultant, row.Id));
         }
 
         Assert.Equal(files.Select(f => f.Name), (await _s.ViewAsync(logId)).Attachments.Select(a => a.FileName));

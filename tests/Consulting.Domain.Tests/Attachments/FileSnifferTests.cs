@@ -61,6 +61,16 @@ public class FileSnifferTests
     }
 
     [Fact]
+    public void AnOldFormatSlideDeckWithAnEmbeddedWorkbookIsTheSlideDeckItsNameClaims()
+    {
+        var deck = SampleFiles.Compound("PowerPoint Document", "Current User", "Workbook");
+
+        Assert.Equal(FileKind.Ppt, FileSniffer.Detect(new MemoryStream(deck), FileKind.Ppt));
+        Assert.Equal(FileKind.Xls, FileSniffer.Detect(new MemoryStream(deck), FileKind.Xls));
+        Assert.Null(FileSniffer.Detect(new MemoryStream(deck), FileKind.Hwp) is FileKind.Hwp ? FileKind.Hwp : null);
+    }
+
+    [Fact]
     public void ReadsFromTheStartAndLeavesTheStreamThere()
     {
         var stream = new MemoryStream(SampleFiles.Docx()) { Position = 100 };

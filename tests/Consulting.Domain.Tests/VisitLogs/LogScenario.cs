@@ -135,7 +135,7 @@ internal sealed class LogScenario
     public async Task<VisitLogView> ViewAsync(Guid logId, ICurrentUser? user = null) =>
         await Logs(user ?? Consultant).GetAsync(logId) ?? throw new InvalidOperationException("The log is not visible.");
 
-    public async Task<uint> VersionAsync(Guid logId) => (await ViewAsync(logId, Official)).Version;
+    public async Task<uint> VersionAsync(Guid logId) => (await ViewAsync(logId)).Version;
 
     /// <summary>Everything a log of the planning or organisation template needs to be submitted, at the visit's planned time.</summary>
     public static LogContent Complete(VisitLogView log, IReadOnlyList<LogNextStep>? nextSteps = null, IReadOnlyList<AgendaMark>? agenda = null) =>

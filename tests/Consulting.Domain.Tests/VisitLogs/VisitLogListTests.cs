@@ -36,13 +36,14 @@ public class VisitLogListTests(LogScenarioFixture fixture) : IClassFixture<LogSc
             approved, new RecommendationInput("늦은 권고", "설명", null, RecommendationPriority.Low, new DateOnly(2025, 7, 31), null)))).Code);
         await _s.Logs(_s.Official).ApproveAsync(approved, null, await _s.VersionAsync(approved));
 
-        // Officials: every log, newest visit first; the queue oldest submission first.
-        Assert.Equal([haetsalDraft, draft, secondVisitLog, other, approved], await IdsAsync(_s.Official));
+        // Officials: every log handed in (drafts stay their author's), newest visit first; the queue oldest submission first.
+        Assert.Equal([secondVisitLog, other, approved], await IdsAsync(_s.Official));
         Assert.Equal([other, secondVisitLog], await IdsAsync(_s.Official, new LogListQuery(Status: VisitLogStatus.Submitted)));
-        Assert.Equal([draft, secondVisitLog, approved], await IdsAsync(_s.Official, new LogListQuery(AgencyId: _s.HaesolId)));
-        Assert.Equal(5, (await IdsAsync(_s.Official, new LogListQuery(ProgramId: _s.Week.ProgramId))).Length);
+        Assert.Empty(await IdsAsync(_s.Official, new LogListQuery(Status: VisitLogStatus.Draft)));
+        Assert.Equal([secondVisitLog, approved], await IdsAsync(_s.Official, new LogListQuery(AgencyId: _s.HaesolId)));
+        Assert.Equal(3, (await IdsAsync(_s.Official, new LogListQuery(ProgramId: _s.Week.ProgramId))).Length);
         Assert.Empty(await IdsAsync(_s.Official, new LogListQuery(ProgramId: Guid.NewGuid())));
-        Assert.Equal([haetsalDraft, draft], await IdsAsync(_s.Official, new LogListQuery(Take: 2)));
+        Assert.Equal([secondVisitLog, other], await IdsAsync(_s.Official, new LogListQuery(Take: 2)));
 
         // A consultant: their own logs; agency staff: their agency's approved ones.
         Assert.Equal([haetsalDraft, draft, secondVisitLog, approved], await IdsAsync(_s.Consultant));

@@ -52,7 +52,7 @@ public partial class LogAttachments
                 if (file.Size > Attachments.MaxFileBytes)
                 {
                     // Refused before a byte is sent; the service would refuse it too, after reading the limit.
-                    refused.Add((file.Name, L["Rule.attachment.too-large", Attachments.MaxFileBytes / (1024 * 1024)]));
+                    refused.Add((file.Name, L["Rule.attachment.too-large", Attachments.MaxFileBytes / (1024d * 1024)]));
                     continue;
                 }
 
