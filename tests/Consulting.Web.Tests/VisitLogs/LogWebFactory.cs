@@ -58,6 +58,11 @@ public sealed class LogWebFactory : ConsultingWebFactory
         var logs = await LogsAsAsync(DemoScenario.DemoConsultantAsync);
         var id = await logs.OpenAsync(visitId);
         var log = (await logs.GetAsync(id))!;
+        if (!log.Can.Edit)
+        {
+            return id; // another test of the class handed it in already
+        }
+
         var content = new LogContent(
             log.VisitStartsAtUtc,
             log.VisitEndsAtUtc,
