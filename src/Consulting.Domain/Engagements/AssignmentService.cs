@@ -208,7 +208,7 @@ public sealed class AssignmentService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mine = await db.Consultants.Where(c => c.UserId == currentUser.UserId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+        var mine = await db.ConsultantIdAsync(currentUser, ct);
         if (mine is null)
         {
             return [];

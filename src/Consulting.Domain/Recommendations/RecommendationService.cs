@@ -1,4 +1,5 @@
 using Consulting.Domain.Common;
+using Consulting.Domain.Consultants;
 using Consulting.Domain.Data;
 using Consulting.Domain.VisitLogs;
 using Consulting.Domain.Visits;

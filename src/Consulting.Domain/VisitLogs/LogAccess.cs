@@ -1,4 +1,5 @@
 using Consulting.Domain.Common;
+using Consulting.Domain.Consultants;
 using Consulting.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,11 +13,6 @@ namespace Consulting.Domain.VisitLogs;
 /// </summary>
 internal static class LogAccess
 {
-    public static async Task<Guid?> ConsultantIdAsync(this ConsultingDbContext db, ICurrentUser user, CancellationToken ct) =>
-        user.IsConsultant()
-            ? await db.Consultants.Where(c => c.UserId == user.UserId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct)
-            : null;
-
     public static async Task<IQueryable<VisitLog>> VisibleLogsAsync(this ConsultingDbContext db, ICurrentUser user, CancellationToken ct)
     {
         var logs = db.VisitLogs.AsNoTracking();

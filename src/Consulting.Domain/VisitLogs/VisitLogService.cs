@@ -1,5 +1,6 @@
 using Consulting.Domain.Attachments;
 using Consulting.Domain.Common;
+using Consulting.Domain.Consultants;
 using Consulting.Domain.Data;
 using Consulting.Domain.Programs;
 using Consulting.Domain.Recommendations;

@@ -115,7 +115,7 @@ public sealed class VisitService(
         }
         else if (currentUser.IsConsultant())
         {
-            var mine = await MyConsultantIdAsync(db, ct);
+            var mine = await db.ConsultantIdAsync(currentUser, ct);
             engagements = engagements.Where(e => e.ConsultantId == mine);
         }
         else if (!currentUser.IsOfficial())
@@ -353,7 +353,7 @@ public sealed class VisitService(
 
         if (currentUser.IsConsultant())
         {
-            var mine = await MyConsultantIdAsync(db, ct);
+            var mine = await db.ConsultantIdAsync(currentUser, ct);
             if (mine is not null && (engagementConsultantId == mine || visitConsultantId == mine))
             {
                 return;
@@ -451,15 +451,12 @@ public sealed class VisitService(
 
         if (currentUser.IsConsultant())
         {
-            var mine = await MyConsultantIdAsync(db, ct);
+            var mine = await db.ConsultantIdAsync(currentUser, ct);
             return visits.Where(v => mine != null && v.ConsultantId == mine);
         }
 
         throw new AccessDeniedException();
     }
-
-    private async Task<Guid?> MyConsultantIdAsync(ConsultingDbContext db, CancellationToken ct) =>
-        await db.Consultants.Where(c => c.UserId == currentUser.UserId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
 
     private static IQueryable<CalendarVisit> Project(ConsultingDbContext db, IQueryable<Visit> visits) =>
         from v in visits

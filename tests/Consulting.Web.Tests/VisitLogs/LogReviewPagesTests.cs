@@ -1,11 +1,7 @@
 using System.Net;
 using Consulting.Domain.Data;
-using Consulting.Domain.Identity;
 using Consulting.Testing;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consulting.Web.Tests.VisitLogs;
 
@@ -230,22 +226,8 @@ public class LogReviewPagesTests(LogReviewWebFactory app) : IClassFixture<LogRev
 
     private async Task<string> CreateStaffOfAsync(string agencyName)
     {
-        await using var db = app.Database.CreateContext();
-        var agencyId = await db.Agencies.Where(a => a.Name == agencyName).Select(a => a.Id).SingleAsync();
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"staff-{Guid.NewGuid():N}@web.test";
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = "별마루 담당자",
-            AgencyId = agencyId,
-            LockoutEnabled = true,
-        };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.AgencyStaff)).Succeeded);
+        await app.CreateAgencyStaffAsync(agencyName, email, Password);
         return email;
     }
 }

@@ -1,12 +1,8 @@
 using Consulting.Domain.Attachments;
-using Consulting.Domain.Common;
-using Consulting.Domain.Identity;
 using Consulting.Domain.VisitLogs;
 using Consulting.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +31,7 @@ public sealed class LogWebFactory : ConsultingWebFactory
             if (_week is null)
             {
                 _week = await CalendarScenario.PlanAsync(Database);
-                await AddOtherAgencyStaffAsync();
+                await CreateAgencyStaffAsync(CalendarScenario.OtherAgency, OtherStaffEmail, Domain.Data.DemoData.Password);
             }
 
             return _week;
@@ -87,27 +83,5 @@ public sealed class LogWebFactory : ConsultingWebFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    private async Task AddOtherAgencyStaffAsync()
-    {
-        await using var db = Database.CreateContext();
-        var agencyId = await db.Agencies.Where(a => a.Name == CalendarScenario.OtherAgency).Select(a => a.Id).SingleAsync();
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser
-        {
-            UserName = OtherStaffEmail, Email = OtherStaffEmail, EmailConfirmed = true, DisplayName = "별마루 담당자", AgencyId = agencyId, LockoutEnabled = true,
-        };
-        Check((await users.CreateAsync(user, Domain.Data.DemoData.Password)).Succeeded);
-        Check((await users.AddToRoleAsync(user, Roles.AgencyStaff)).Succeeded);
-    }
-
-    private static void Check(bool succeeded)
-    {
-        if (!succeeded)
-        {
-            throw new InvalidOperationException("the other agency's staff account was not created");
-        }
     }
 }
