@@ -27,6 +27,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<VisitLogs.VisitLogService>();
         services.AddScoped<VisitLogs.LogTemplateService>();
         services.AddScoped<Recommendations.RecommendationService>();
+        services.AddScoped<Recommendations.FollowUpService>();
+        services.AddSingleton<Notifications.Notifier>();
+        services.AddOptions<Notifications.MailOptions>();
         services.AddScoped<Attachments.AttachmentService>();
         services.AddOptions<Attachments.AttachmentOptions>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);

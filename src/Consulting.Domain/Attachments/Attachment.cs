@@ -63,6 +63,9 @@ public class Attachment
 public enum AttachmentOwner
 {
     VisitLog,
+
+    /// <summary>Evidence the agency attaches to a recommendation's follow-up.</summary>
+    Recommendation,
 }
 
 /// <summary>Settings under "Consulting:Attachments".</summary>

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Consulting.Domain.Common;
 using Consulting.Domain.Data;
+using Consulting.Domain.Recommendations;
 using Consulting.Domain.VisitLogs;
 using Consulting.Domain.Visits;
 using Microsoft.EntityFrameworkCore;
@@ -30,55 +31,54 @@ public sealed class AttachmentService(
     public long MaxFileBytes => options.Value.MaxFileBytes;
 
     /// <summary>Adds a file to a log its consultant is still writing.</summary>
-    public async Task<AttachmentRow> AddToLogAsync(Guid logId, string fileName, Stream content, CancellationToken ct = default)
-    {
-        // Who may add files is settled before a single byte is read: a refused user costs no temporary file.
-        await using (var check = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var current = await check.VisitLogs.AsNoTracking().SingleOrDefaultAsync(l => l.Id == logId, ct);
-            await check.EnsureAuthorAsync(currentUser, current, ct);
-            current!.EnsureEditable();
-        }
+    public Task<AttachmentRow> AddToLogAsync(Guid logId, string fileName, Stream content, CancellationToken ct = default) =>
+        AddAsync(
+            AttachmentOwner.VisitLog,
+            logId,
+            fileName,
+            content,
+            async check =>
+            {
+                var current = await check.VisitLogs.AsNoTracking().SingleOrDefaultAsync(l => l.Id == logId, ct);
+                await check.EnsureAuthorAsync(currentUser, current, ct);
+                current!.EnsureEditable();
+            },
+            async db => (await db.LockLogForAuthorAsync(currentUser, logId, ct)).AgencyId,
+            ct);
 
-        var name = CleanName(fileName);
-        var claimed = FileSniffer.KindOfName(name)
-            ?? throw new DomainException("attachment.type-not-allowed", "This kind of file cannot be attached.", string.Join(", ", FileSniffer.AllowedExtensions));
-        await using var buffer = new FileStream(
-            Path.Combine(Path.GetTempPath(), "consulting-upload-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, CopyBuffer, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var (size, sha256) = await CopyLimitedAsync(content, buffer, ct);
-        var kind = FileSniffer.Detect(buffer, claimed);
-        if (kind != claimed)
-        {
-            throw new DomainException(
-                "attachment.content-mismatch", "The file's content is not what its name says; it was not attached.", Path.GetExtension(name).ToLowerInvariant());
-        }
+    /// <summary>Adds an evidence file to a recommendation the current agency user is working on (planned or in progress).</summary>
+    public Task<AttachmentRow> AddEvidenceAsync(Guid recommendationId, string fileName, Stream content, CancellationToken ct = default) =>
+        AddAsync(
+            AttachmentOwner.Recommendation,
+            recommendationId,
+            fileName,
+            content,
+            async check => await LockEvidenceOwnerAsync(check, recommendationId, false, ct),
+            async db => (await LockEvidenceOwnerAsync(db, recommendationId, true, ct)).AgencyId,
+            ct);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var log = await db.LockLogForAuthorAsync(currentUser, logId, ct);
-        if (await db.Attachments.CountAsync(a => a.OwnerKind == AttachmentOwner.VisitLog && a.OwnerId == logId, ct) >= options.Value.MaxFilesPerRecord)
-        {
-            throw new DomainException("attachment.too-many", "The log has as many files as it may.", options.Value.MaxFilesPerRecord);
-        }
-
-        var attachment = new Attachment(
-            AttachmentOwner.VisitLog, logId, log.AgencyId, name, kind.Value, size, sha256, await db.ActorAsync(currentUser, ct), clock.GetUtcNow().UtcDateTime);
-        db.Attachments.Add(attachment);
-        await db.SaveChangesAsync(ct);
-        buffer.Position = 0;
-        await WriteContentAsync(db, attachment.Id, buffer, ct);
-        await transaction.CommitAsync(ct);
-        return Row(attachment);
-    }
-
-    /// <summary>Removes a file from a log its consultant is still writing.</summary>
+    /// <summary>Removes a file from a log its consultant is still writing, or evidence not yet part of a submission.</summary>
     public async Task RemoveAsync(Guid attachmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId, ct) ?? throw new AccessDeniedException();
-        await db.LockLogForAuthorAsync(currentUser, attachment.OwnerId, ct);
+        if (attachment.OwnerKind == AttachmentOwner.Recommendation)
+        {
+            await LockEvidenceOwnerAsync(db, attachment.OwnerId, true, ct);
+            var lastSubmission = await db.RecommendationEvents
+                .Where(e => e.RecommendationId == attachment.OwnerId && e.Kind == Recommendations.RecommendationEventKind.Submitted)
+                .MaxAsync(e => (DateTime?)e.AtUtc, ct);
+            if (lastSubmission is not null && attachment.UploadedAtUtc <= lastSubmission)
+            {
+                throw new DomainException("attachment.submitted", "This file was part of a submission and stays on record.");
+            }
+        }
+        else
+        {
+            await db.LockLogForAuthorAsync(currentUser, attachment.OwnerId, ct);
+        }
+
         db.Attachments.Remove(attachment);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -122,6 +122,92 @@ public sealed class AttachmentService(
             await db.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The upload path shared by every owner: <paramref name="precheck"/> settles who may add before a byte is read,
+    /// the copy counts the size, the content must be what the name says, and <paramref name="lockOwner"/> re-checks the
+    /// owner under a lock in the transaction that writes row and bytes.
+    /// </summary>
+    private async Task<AttachmentRow> AddAsync(
+        AttachmentOwner ownerKind,
+        Guid ownerId,
+        string fileName,
+        Stream content,
+        Func<ConsultingDbContext, Task> precheck,
+        Func<ConsultingDbContext, Task<Guid>> lockOwner,
+        CancellationToken ct)
+    {
+        // Who may add files is settled before a single byte is read: a refused user costs no temporary file.
+        await using (var check = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await precheck(check);
+        }
+
+        var name = CleanName(fileName);
+        var claimed = FileSniffer.KindOfName(name)
+            ?? throw new DomainException("attachment.type-not-allowed", "This kind of file cannot be attached.", string.Join(", ", FileSniffer.AllowedExtensions));
+        await using var buffer = new FileStream(
+            Path.Combine(Path.GetTempPath(), "consulting-upload-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, CopyBuffer, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var (size, sha256) = await CopyLimitedAsync(content, buffer, ct);
+        var kind = FileSniffer.Detect(buffer, claimed);
+        if (kind != claimed)
+        {
+            throw new DomainException(
+                "attachment.content-mismatch", "The file's content is not what its name says; it was not attached.", Path.GetExtension(name).ToLowerInvariant());
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var agencyId = await lockOwner(db);
+        if (await db.Attachments.CountAsync(a => a.OwnerKind == ownerKind && a.OwnerId == ownerId, ct) >= options.Value.MaxFilesPerRecord)
+        {
+            throw new DomainException("attachment.too-many", "The record has as many files as it may.", options.Value.MaxFilesPerRecord);
+        }
+
+        var attachment = new Attachment(
+            ownerKind, ownerId, agencyId, name, kind.Value, size, sha256, await db.ActorAsync(currentUser, ct), clock.GetUtcNow().UtcDateTime);
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync(ct);
+        buffer.Position = 0;
+        await WriteContentAsync(db, attachment.Id, buffer, ct);
+        await transaction.CommitAsync(ct);
+        return Row(attachment);
+    }
+
+    /// <summary>
+    /// The recommendation evidence is being added to or removed from: the current user's agency's, published, and in a
+    /// status where evidence is gathered. With <paramref name="share"/> it is read under a share lock, so a submission
+    /// happening at the same moment cannot miss or include a half-added file.
+    /// </summary>
+    private async Task<Recommendations.Recommendation> LockEvidenceOwnerAsync(ConsultingDbContext db, Guid recommendationId, bool share, CancellationToken ct)
+    {
+        if (!currentUser.IsAgencyStaff())
+        {
+            throw new AccessDeniedException();
+        }
+
+        var query = share
+            ? db.Recommendations.FromSqlInterpolated($"SELECT *, xmin FROM recommendations WHERE id = {recommendationId} FOR SHARE")
+            : db.Recommendations.Where(r => r.Id == recommendationId);
+        var recommendation = await query.AsNoTracking().SingleOrDefaultAsync(ct);
+        if (recommendation is null || recommendation.AgencyId != currentUser.AgencyId || !recommendation.IsPublished)
+        {
+            throw new AccessDeniedException();
+        }
+
+        if (!Recommendations.Recommendation.CanStep(recommendation.Status, Recommendations.RecommendationStep.AddEvidence))
+        {
+            throw new DomainException("recommendation.step-not-allowed", "This step is not possible in the recommendation's current status.", recommendation.Status);
+        }
+
+        if (await db.Programs.AnyAsync(p => p.Id == recommendation.ProgramId && p.Status == Programs.ProgramStatus.Closed, ct))
+        {
+            throw new DomainException("program.closed", "A closed programme cannot be changed.");
+        }
+
+        return recommendation;
     }
 
     internal static async Task<IReadOnlyList<AttachmentRow>> RowsAsync(ConsultingDbContext db, AttachmentOwner kind, Guid ownerId, CancellationToken ct) =>
@@ -196,6 +282,7 @@ public sealed class AttachmentService(
     private async Task<bool> CanSeeOwnerAsync(ConsultingDbContext db, Attachment attachment, CancellationToken ct) => attachment.OwnerKind switch
     {
         AttachmentOwner.VisitLog => await (await db.VisibleLogsAsync(currentUser, ct)).AnyAsync(l => l.Id == attachment.OwnerId, ct),
+        AttachmentOwner.Recommendation => await (await db.VisibleRecommendationsAsync(currentUser, ct)).AnyAsync(r => r.Id == attachment.OwnerId, ct),
         _ => false,
     };
 

@@ -39,6 +39,16 @@ public class ConsultingDbContext(DbContextOptions<ConsultingDbContext> options)
 
     public DbSet<Recommendations.Recommendation> Recommendations => Set<Recommendations.Recommendation>();
 
+    public DbSet<Recommendations.RecommendationEvent> RecommendationEvents => Set<Recommendations.RecommendationEvent>();
+
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+
+    public DbSet<Notifications.EmailOptOut> EmailOptOuts => Set<Notifications.EmailOptOut>();
+
+    public DbSet<Notifications.ReminderDelivery> ReminderDeliveries => Set<Notifications.ReminderDelivery>();
+
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 
     public DbSet<Agency> Agencies => Set<Agency>();

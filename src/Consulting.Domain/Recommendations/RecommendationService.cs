@@ -67,27 +67,7 @@ public sealed class RecommendationService(IDbContextFactory<ConsultingDbContext>
     public async Task<IReadOnlyList<RecommendationRow>> ListAsync(Guid? programId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var recommendations = db.Recommendations.AsNoTracking();
-        if (currentUser.IsAgencyStaff())
-        {
-            recommendations = recommendations.Where(r => r.AgencyId == currentUser.AgencyId && r.PublishedAtUtc != null);
-        }
-        else if (currentUser.IsConsultant())
-        {
-            var mine = await db.ConsultantIdAsync(currentUser, ct);
-            // The same reach as their logs: those they wrote, and those of the engagements they hold now.
-            recommendations = recommendations.Where(r => mine != null
-                && (db.VisitLogs.Any(l => l.Id == r.VisitLogId && l.ConsultantId == mine)
-                    || db.Engagements.Any(e => e.Id == r.EngagementId && e.ConsultantId == mine)));
-        }
-        else if (currentUser.IsOfficial())
-        {
-            recommendations = recommendations.Where(r => db.VisitLogs.Any(l => l.Id == r.VisitLogId && l.Status != VisitLogStatus.Draft));
-        }
-        else
-        {
-            throw new AccessDeniedException();
-        }
+        var recommendations = (await db.VisibleRecommendationsAsync(currentUser, ct)).AsNoTracking();
 
         if (programId is { } id)
         {

@@ -2,6 +2,7 @@ using Consulting.Domain.Attachments;
 using Consulting.Domain.Common;
 using Consulting.Domain.Consultants;
 using Consulting.Domain.Data;
+using Consulting.Domain.Notifications;
 using Consulting.Domain.Programs;
 using Consulting.Domain.Recommendations;
 using Consulting.Domain.Visits;
@@ -16,7 +17,7 @@ namespace Consulting.Domain.VisitLogs;
 /// (publishing its recommendations to the agency) or return it with a comment; an approved log is corrected only by
 /// amendments.
 /// </summary>
-public sealed class VisitLogService(IDbContextFactory<ConsultingDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class VisitLogService(IDbContextFactory<ConsultingDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, Notifier notifier)
 {
     // ---- reading ----
 
@@ -268,6 +269,8 @@ public sealed class VisitLogService(IDbContextFactory<ConsultingDbContext> dbFac
             visit.Complete(by, now);
         }
 
+        var args = await LogArgsAsync(db, log, visit.Number, ct);
+        await notifier.NotifyAsync(db, NotificationKind.LogSubmitted, await db.OfficialsAsync(ct), $"/visit-logs/{log.Id}", [.. args, NotificationTexts.Plain(by.Name)], by.UserId, ct: ct);
         await db.SaveCheckedAsync(log, expectedVersion, ct);
         await transaction.CommitAsync(ct);
         return log.Version;
@@ -282,10 +285,18 @@ public sealed class VisitLogService(IDbContextFactory<ConsultingDbContext> dbFac
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var log = await LoadForReviewAsync(db, logId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        log.Approve(await db.ActorAsync(currentUser, ct), comment, now);
+        var by = await db.ActorAsync(currentUser, ct);
+        log.Approve(by, comment, now);
+        var args = await LogArgsAsync(db, log, null, ct);
+        await notifier.NotifyAsync(db, NotificationKind.LogApproved, await db.ConsultantUserAsync(log.ConsultantId, ct), $"/visit-logs/{log.Id}", args, by.UserId, ct: ct);
+        var agencyStaff = await db.AgencyStaffAsync(log.AgencyId, ct);
         foreach (var recommendation in await db.Recommendations.Where(r => r.VisitLogId == logId).ToListAsync(ct))
         {
-            recommendation.Publish(now);
+            recommendation.Publish(by, now);
+            var area = await db.ProgramAreas.Where(a => a.Id == recommendation.AreaId).Select(a => new BilingualName(a.NameKo, a.NameEn)).SingleAsync(ct);
+            await notifier.NotifyAsync(
+                db, NotificationKind.RecommendationNew, agencyStaff, $"/recommendations/{recommendation.Id}",
+                [NotificationTexts.Plain(recommendation.Title), area, NotificationTexts.Date(recommendation.DueDate)], by.UserId, ct: ct);
         }
 
         await db.SaveCheckedAsync(log, expectedVersion, ct);
@@ -296,7 +307,12 @@ public sealed class VisitLogService(IDbContextFactory<ConsultingDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var log = await LoadForReviewAsync(db, logId, ct);
-        log.Return(await db.ActorAsync(currentUser, ct), comment, clock.GetUtcNow().UtcDateTime);
+        var by = await db.ActorAsync(currentUser, ct);
+        log.Return(by, comment, clock.GetUtcNow().UtcDateTime);
+        var args = await LogArgsAsync(db, log, null, ct);
+        await notifier.NotifyAsync(
+            db, NotificationKind.LogReturned, await db.ConsultantUserAsync(log.ConsultantId, ct), $"/visit-logs/{log.Id}/edit",
+            [.. args, NotificationTexts.Plain(comment.Trim())], by.UserId, ct: ct);
         await db.SaveCheckedAsync(log, expectedVersion, ct);
     }
 
@@ -347,6 +363,15 @@ public sealed class VisitLogService(IDbContextFactory<ConsultingDbContext> dbFac
             .. steps,
             .. recommendations.Select(r => new LogAgendaItem(LogAgendaKind.Recommendation, r.Id, number[r.VisitLogId], r.Title, false, false)),
         ];
+    }
+
+    /// <summary>What a notification about a log names: the agency, the area, the visit's number.</summary>
+    private static async Task<BilingualName[]> LogArgsAsync(ConsultingDbContext db, VisitLog log, int? visitNumber, CancellationToken ct)
+    {
+        var agency = await db.Agencies.Where(a => a.Id == log.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var area = await db.ProgramAreas.Where(a => a.Id == log.AreaId).Select(a => new BilingualName(a.NameKo, a.NameEn)).SingleAsync(ct);
+        var number = visitNumber ?? await db.Visits.Where(v => v.Id == log.VisitId).Select(v => v.Number).SingleAsync(ct);
+        return [NotificationTexts.Plain(agency), area, NotificationTexts.Number(number)];
     }
 
     private async Task<VisitLog> LoadForAuthorAsync(ConsultingDbContext db, Guid logId, CancellationToken ct)

@@ -83,7 +83,7 @@ internal sealed class LogScenario
 
     public IDbContextFactory<ConsultingDbContext> Factory => _database.CreateFactory();
 
-    public VisitLogService Logs(ICurrentUser user) => new(_database.CreateFactory(), user, Clock);
+    public VisitLogService Logs(ICurrentUser user) => new(_database.CreateFactory(), user, Clock, TestNotifier.For(Clock));
 
     public RecommendationService Recommendations(ICurrentUser user) => new(_database.CreateFactory(), user, Clock);
 

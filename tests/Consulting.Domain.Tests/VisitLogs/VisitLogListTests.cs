@@ -26,7 +26,7 @@ public class VisitLogListTests(LogScenarioFixture fixture) : IClassFixture<LogSc
         var secondVisitLog = await _s.SubmittedAsync(_s.Week.VisitIds[1]);
         var draft = await _s.Logs(_s.Consultant).OpenAsync(_s.Week.VisitIds[2]);
         var haetsalDraft = await _s.Logs(_s.Consultant).OpenAsync(await _s.NewVisitAsync(LogScenario.Haetsal));
-        var earlier = new VisitLogService(_s.Factory, _s.OtherConsultant, FixedClock.At(LogScenario.Today.AddDays(-1)));
+        var earlier = new VisitLogService(_s.Factory, _s.OtherConsultant, FixedClock.At(LogScenario.Today.AddDays(-1)), TestNotifier.For(FixedClock.At(LogScenario.Today.AddDays(-1))));
         var other = await earlier.OpenAsync(_s.Week.OtherVisitId);
         var otherView = (await earlier.GetAsync(other))!;
         await earlier.SubmitAsync(other, LogScenario.Complete(otherView), otherView.Version);

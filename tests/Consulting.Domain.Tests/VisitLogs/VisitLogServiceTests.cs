@@ -148,7 +148,7 @@ public class VisitLogServiceTests(LogScenarioFixture fixture) : IClassFixture<Lo
         var visitId = await _s.NewVisitAsync();
         var logId = await AsConsultant.OpenAsync(visitId);
         var view = await _s.ViewAsync(logId);
-        var before = new VisitLogService(_s.Factory, _s.Consultant, FixedClock.At(new DateOnly(2025, 6, 15)));
+        var before = new VisitLogService(_s.Factory, _s.Consultant, FixedClock.At(new DateOnly(2025, 6, 15)), TestNotifier.For(FixedClock.At(new DateOnly(2025, 6, 15))));
 
         var error = await Assert.ThrowsAsync<DomainException>(() => before.SubmitAsync(logId, LogScenario.Complete(view), view.Version));
 
@@ -231,7 +231,8 @@ public class VisitLogServiceTests(LogScenarioFixture fixture) : IClassFixture<Lo
         Assert.Equal(pending.OrderBy(p => p.VisitStartsAtUtc).Select(p => p.VisitId), pending.Select(p => p.VisitId));
 
         // A minute before it started, the visit was not pending yet.
-        var earlier = new VisitLogService(_s.Factory, _s.Consultant, new FixedClock((await VisitAsync(unwritten)).StartsAtUtc.AddMinutes(-1)));
+        var earlierClock = new FixedClock((await VisitAsync(unwritten)).StartsAtUtc.AddMinutes(-1));
+        var earlier = new VisitLogService(_s.Factory, _s.Consultant, earlierClock, TestNotifier.For(earlierClock));
         Assert.DoesNotContain(await earlier.PendingForMeAsync(), p => p.VisitId == unwritten);
         await Assert.ThrowsAsync<AccessDeniedException>(() => _s.Logs(_s.Official).PendingForMeAsync());
         await Assert.ThrowsAsync<AccessDeniedException>(() => _s.Logs(_s.AgencyStaff).PendingForMeAsync());
@@ -246,9 +247,9 @@ public class VisitLogServiceTests(LogScenarioFixture fixture) : IClassFixture<Lo
         Assert.True(approved.Can.Amend);
 
         // Each amendment a day later: the log's version moves with its UpdatedAtUtc, which a fixed clock would leave as it was.
-        var nextDay = new VisitLogService(_s.Factory, _s.Consultant, FixedClock.At(LogScenario.Today.AddDays(1)));
+        var nextDay = new VisitLogService(_s.Factory, _s.Consultant, FixedClock.At(LogScenario.Today.AddDays(1)), TestNotifier.For(FixedClock.At(LogScenario.Today.AddDays(1))));
         await nextDay.AmendAsync(logId, "findings", "지표 3개 중 1개는 성과 지표였음", "사실 관계 정정", approved.Version);
-        var dayAfter = new VisitLogService(_s.Factory, _s.Official, FixedClock.At(LogScenario.Today.AddDays(2)));
+        var dayAfter = new VisitLogService(_s.Factory, _s.Official, FixedClock.At(LogScenario.Today.AddDays(2)), TestNotifier.For(FixedClock.At(LogScenario.Today.AddDays(2))));
         await dayAfter.AmendAsync(logId, " ", "참석자 박가온 추가", "참석자 누락", await _s.VersionAsync(logId));
 
         var log = await _s.ViewAsync(logId);

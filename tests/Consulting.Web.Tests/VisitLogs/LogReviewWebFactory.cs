@@ -57,8 +57,8 @@ public sealed class LogReviewWebFactory : ConsultingWebFactory
         var week = await CalendarScenario.PlanAsync(Database);
         var consultant = await DemoScenario.DemoConsultantAsync(Database);
         var official = await DemoScenario.DemoOfficialAsync(Database);
-        var asConsultant = new VisitLogService(Database.CreateFactory(), consultant, Clock);
-        var asOfficial = new VisitLogService(Database.CreateFactory(), official, Clock);
+        var asConsultant = new VisitLogService(Database.CreateFactory(), consultant, Clock, TestNotifier.For(Clock));
+        var asOfficial = new VisitLogService(Database.CreateFactory(), official, Clock, TestNotifier.For(Clock));
         var recommendations = new RecommendationService(Database.CreateFactory(), consultant, Clock);
 
         var approved = await asConsultant.OpenAsync(week.VisitIds[0]);

@@ -43,7 +43,7 @@ public sealed class LogWebFactory : ConsultingWebFactory
     }
 
     public async Task<VisitLogService> LogsAsAsync(Func<TestDatabase, Task<TestUser>> who) =>
-        new(Database.CreateFactory(), await who(Database), Clock);
+        new(Database.CreateFactory(), await who(Database), Clock, TestNotifier.For(Clock));
 
     public async Task<AttachmentService> AttachmentsAsConsultantAsync() =>
         new(Database.CreateFactory(), await DemoScenario.DemoConsultantAsync(Database), Clock, Options.Create(new AttachmentOptions()));

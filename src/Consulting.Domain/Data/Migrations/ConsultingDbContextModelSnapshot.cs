@@ -638,6 +638,197 @@ namespace Consulting.Domain.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Notifications.EmailOptOut", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("UserId", "Kind")
+                        .HasName("pk_email_opt_outs");
+
+                    b.ToTable("email_opt_outs", (string)null);
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("args");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("template");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at_utc IS NULL");
+
+                    b.HasIndex("UserId", "CreatedAtUtc")
+                        .HasDatabaseName("ix_notifications_user_id_created_at_utc");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("FailedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until_utc");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at_utc");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at_utc");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .IsUnicode(true)
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to_address");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to_name");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("topic");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("NextAttemptAtUtc")
+                        .HasDatabaseName("ix_outbox_messages_due")
+                        .HasFilter("sent_at_utc IS NULL AND failed_at_utc IS NULL");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_outbox_messages_user_id");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Notifications.ReminderDelivery", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("Key")
+                        .HasColumnType("date")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at_utc");
+
+                    b.HasKey("SubjectId", "Kind", "Key")
+                        .HasName("pk_reminder_deliveries");
+
+                    b.ToTable("reminder_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Consulting.Domain.Programs.ConsultingProgram", b =>
                 {
                     b.Property<Guid>("Id")
@@ -820,6 +1011,32 @@ namespace Consulting.Domain.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("evidence_expected");
 
+                    b.Property<string>("NotAdoptedReason")
+                        .HasMaxLength(2000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("not_adopted_reason");
+
+                    b.Property<DateOnly?>("OriginalDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("original_due_date");
+
+                    b.Property<DateOnly?>("PlanDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("plan_due_date");
+
+                    b.Property<string>("PlanOwner")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan_owner");
+
+                    b.Property<string>("PlanWhat")
+                        .HasMaxLength(2000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("plan_what");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -836,9 +1053,18 @@ namespace Consulting.Domain.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("status");
+
+                    b.Property<string>("StatusBeforeProposal")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status_before_proposal");
+
+                    b.Property<DateTime?>("StatusChangedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at_utc");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -876,10 +1102,85 @@ namespace Consulting.Domain.Data.Migrations
                     b.HasIndex("EngagementId", "Status")
                         .HasDatabaseName("ix_recommendations_engagement_id_status");
 
+                    b.HasIndex("Status", "DueDate")
+                        .HasDatabaseName("ix_recommendations_status_due_date");
+
                     b.HasIndex("ProgramId", "Status", "AreaId")
                         .HasDatabaseName("ix_recommendations_program_id_status_area_id");
 
                     b.ToTable("recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Recommendations.RecommendationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("PreviousDate")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_date");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_events");
+
+                    b.HasIndex("RecommendationId", "AtUtc")
+                        .HasDatabaseName("ix_recommendation_events_recommendation_id_at_utc");
+
+                    b.ToTable("recommendation_events", (string)null);
                 });
 
             modelBuilder.Entity("Consulting.Domain.Recruitment.ProgramApplication", b =>
@@ -1913,6 +2214,35 @@ namespace Consulting.Domain.Data.Migrations
                         .HasConstraintName("fk_users_agencies_agency_id");
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Notifications.EmailOptOut", b =>
+                {
+                    b.HasOne("Consulting.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_opt_outs_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("Consulting.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("Consulting.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outbox_messages_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("Consulting.Domain.Programs.ProgramArea", b =>
                 {
                     b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
@@ -1959,6 +2289,16 @@ namespace Consulting.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_recommendations_visit_logs_visit_log_id");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Recommendations.RecommendationEvent", b =>
+                {
+                    b.HasOne("Consulting.Domain.Recommendations.Recommendation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_events_recommendations_recommendation_id");
                 });
 
             modelBuilder.Entity("Consulting.Domain.Recruitment.ProgramApplication", b =>
@@ -2201,6 +2541,11 @@ namespace Consulting.Domain.Data.Migrations
             modelBuilder.Entity("Consulting.Domain.Programs.ConsultingProgram", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Recommendations.Recommendation", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Consulting.Domain.VisitLogs.VisitLog", b =>
