@@ -199,7 +199,7 @@ public sealed class AttachmentService(
 
         if (!Recommendations.Recommendation.CanStep(recommendation.Status, Recommendations.RecommendationStep.AddEvidence))
         {
-            throw new DomainException("recommendation.step-not-allowed", "This step is not possible in the recommendation's current status.", recommendation.Status);
+            throw new DomainException("recommendation.step-not-allowed", "This step is not possible in the recommendation's current status.");
         }
 
         if (await db.Programs.AnyAsync(p => p.Id == recommendation.ProgramId && p.Status == Programs.ProgramStatus.Closed, ct))

@@ -322,7 +322,7 @@ public class Recommendation
 
         if (!CanStep(Status, step))
         {
-            throw new DomainException("recommendation.step-not-allowed", "This step is not possible in the recommendation's current status.", Status);
+            throw new DomainException("recommendation.step-not-allowed", "This step is not possible in the recommendation's current status.");
         }
     }
 
