@@ -29,6 +29,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Recommendations.RecommendationService>();
         services.AddScoped<Recommendations.FollowUpService>();
         services.AddSingleton<Notifications.Notifier>();
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddScoped<Notifications.ReminderService>();
         services.AddOptions<Notifications.MailOptions>();
         services.AddScoped<Attachments.AttachmentService>();
         services.AddOptions<Attachments.AttachmentOptions>();
