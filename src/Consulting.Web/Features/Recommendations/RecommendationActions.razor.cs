@@ -30,6 +30,7 @@ public partial class RecommendationActions
     private string? proposeReason;
     private DateOnly? extendDate;
     private string? extendReason;
+    private int evidenceCount;
 
     [Parameter, EditorRequired]
     public RecommendationDetail Detail { get; set; } = default!;
@@ -54,6 +55,17 @@ public partial class RecommendationActions
         planWhat = Detail.PlanWhat;
         planOwner = Detail.Row.PlanOwner;
         planDate = Detail.PlanDueDate;
+        evidenceCount = Detail.Evidence.Count;
+    }
+
+    protected override void OnParametersSet()
+    {
+        // A file added since "attach evidence first" was said makes that message stale.
+        if (Detail.Evidence.Count != evidenceCount)
+        {
+            submitFeedback.Clear();
+            evidenceCount = Detail.Evidence.Count;
+        }
     }
 
     private bool Can(RecommendationStep step) => Detail.Steps.Contains(step);
