@@ -36,7 +36,7 @@ public class FollowUpDisplayTests
         Assert.Contains("role=\"progressbar\" aria-label=\"사업 기획·평가 이행률\"", html, StringComparison.Ordinal);
         Assert.Contains("aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"33\" aria-valuetext=\"이행 1/3 (33%)\"", html, StringComparison.Ordinal);
         Assert.Contains("<strong class=\"overdue-badge\">기한 지남 1건</strong>", html, StringComparison.Ordinal);
-        Assert.Contains("확인 대기 1건", html, StringComparison.Ordinal);
+        Assert.Contains("<span> · 확인 대기 1건</span>", html, StringComparison.Ordinal);
         Assert.Contains("미채택 1건 제외", html, StringComparison.Ordinal);
     }
 
