@@ -98,7 +98,7 @@ public sealed class FollowUpWebFactory : ConsultingWebFactory
         await followUp.ProposeNotAdoptedAsync(proposed, "예산이 없습니다", await VersionAsync(proposed));
 
         // Visit 3 moves to July: the agency prepares for it with the next step agreed at visit 1.
-        var visits = new VisitService(Database.CreateFactory(), official, Clock, new VisitInputValidator());
+        var visits = new VisitService(Database.CreateFactory(), official, Clock, new VisitInputValidator(), TestNotifier.For(Clock));
         var third = (await visits.GetAsync(week.VisitIds[2]))!;
         var moved = await visits.MoveAsync(
             third.Id, new VisitInput(new DateOnly(2025, 7, 2), new TimeOnly(10, 0), new TimeOnly(12, 0), VisitMode.OnSite, CalendarScenario.Place),
