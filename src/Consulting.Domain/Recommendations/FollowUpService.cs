@@ -60,8 +60,9 @@ public sealed class FollowUpService(IDbContextFactory<ConsultingDbContext> dbFac
         }
 
         var total = await items.CountAsync(ct);
+        // Priority is stored as its name: ordered by the name, Low would come before Medium.
         var take = Math.Clamp(query.Take, 1, PageSizeMax);
-        var rows = await Project(db, items.OrderBy(r => r.DueDate).ThenBy(r => r.Priority).ThenBy(r => r.Id).Skip(Math.Max(0, query.Skip)).Take(take))
+        var rows = await Project(db, items.OrderBy(r => r.DueDate).ThenBy(r => r.Priority == RecommendationPriority.High ? 0 : r.Priority == RecommendationPriority.Medium ? 1 : 2).ThenBy(r => r.Id).Skip(Math.Max(0, query.Skip)).Take(take))
             .ToListAsync(ct);
         return new RecommendationPage([.. rows.Select(r => r.ToRow(today))], total);
     }
