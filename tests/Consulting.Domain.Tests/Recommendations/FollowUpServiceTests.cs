@@ -414,6 +414,7 @@ public class FollowUpServiceTests(LogScenarioFixture fixture) : IClassFixture<Lo
         try
         {
             Assert.Empty((await DetailAsync(id, Agency)).Steps);
+            Assert.False((await DetailAsync(id, Agency)).Evidence.Single().Removable);
             Assert.Empty((await DetailAsync(id, Official)).Steps);
             Assert.Equal("program.closed", await CodeOfAsync(() => Agency.AddProgressAsync(id, "진행", version)));
             Assert.Equal("program.closed", await CodeOfAsync(() => Agency.PlanAsync(id, PlanInput, version)));
@@ -428,6 +429,26 @@ public class FollowUpServiceTests(LogScenarioFixture fixture) : IClassFixture<Lo
         }
 
         Assert.Equal((version, 1), (await VersionAsync(id), (await DetailAsync(id)).Evidence.Count));
+        Assert.True((await DetailAsync(id, Agency)).Evidence.Single().Removable);
+    }
+
+    [Fact]
+    public async Task EvidenceNotHandedInStaysWhileNotAdoptingIsProposed()
+    {
+        var id = await PublishedInAsync(RecommendationStatus.InProgress);
+        var file = await EvidenceAsync(id);
+        _s.Tick();
+        var version = await Agency.ProposeNotAdoptedAsync(id, "예산 부족", await VersionAsync(id));
+
+        Assert.False((await DetailAsync(id, Agency)).Evidence.Single().Removable);
+        Assert.Equal("recommendation.step-not-allowed", await CodeOfAsync(() => _s.Attachments(_s.AgencyStaff).RemoveAsync(file.Id)));
+        Assert.Equal("recommendation.step-not-allowed", await CodeOfAsync(() => EvidenceAsync(id)));
+
+        await Official.RejectNotAdoptedAsync(id, "필수 과제", version);
+
+        Assert.Equal((RecommendationStatus.InProgress, true), ((await DetailAsync(id, Agency)).Row.Status, (await DetailAsync(id, Agency)).Evidence.Single().Removable));
+        await _s.Attachments(_s.AgencyStaff).RemoveAsync(file.Id);
+        Assert.Empty((await DetailAsync(id)).Evidence);
     }
 
     [Fact]
