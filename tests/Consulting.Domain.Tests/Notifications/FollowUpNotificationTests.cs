@@ -316,4 +316,38 @@ public class FollowUpNotificationTests(NotificationScenarioFixture fixture) : IC
         Assert.Equal(new[] { Official, EnglishOfficial }.Order(), (await db.OfficialsAsync(CancellationToken.None)).Order());
         Assert.Equal(new[] { Staff, EnglishStaff }.Order(), (await db.AgencyStaffAsync(_s.HaesolId, CancellationToken.None)).Order());
     }
+
+    [Fact]
+    public async Task EvidenceGoesToTheOfficialsWhenTheConsultantHasNoActiveAccount()
+    {
+        var id = await _s.FreshRecommendationAsync();
+        var title = await TitleAsync(id);
+        var agency = _s.FollowUp(_s.AgencyStaff);
+        var version = await agency.PlanAsync(id, new ActionPlanInput("규정 개정", "기획팀장", new DateOnly(2025, 7, 15)), await VersionAsync(id));
+        await _s.Attachments(_s.AgencyStaff).AddEvidenceAsync(id, "개정안.pdf", new MemoryStream(SampleFiles.Pdf()));
+        _s.Tick();
+        await SetActiveAsync(ConsultantUser, false);
+        try
+        {
+            await agency.SubmitAsync(id, "개정안 제출", version);
+        }
+        finally
+        {
+            await SetActiveAsync(ConsultantUser, true);
+        }
+
+        await ToldAsync(Link(id), NotificationKind.EvidenceSubmitted, "EvidenceSubmitted", [Official, EnglishOfficial],
+            new Dictionary<Guid, string>
+            {
+                [Official] = $"{Ko}이행 증빙 제출: {LogScenario.Haesol} - {title}",
+                [EnglishOfficial] = $"{En}Evidence submitted: {LogScenario.Haesol} - {title}",
+            });
+
+        async Task SetActiveAsync(Guid userId, bool active)
+        {
+            await using var db = _s.CreateContext();
+            (await db.Users.SingleAsync(u => u.Id == userId)).IsActive = active;
+            await db.SaveChangesAsync();
+        }
+    }
 }
