@@ -65,7 +65,8 @@ public sealed class AttachmentService(
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId, ct) ?? throw new AccessDeniedException();
         if (attachment.OwnerKind == AttachmentOwner.Recommendation)
         {
-            await LockEvidenceOwnerAsync(db, attachment.OwnerId, true, ct);
+            // A file handed in stays on record whatever the status now is: that is the answer, not the status.
+            var recommendation = await LockEvidenceOwnerAsync(db, attachment.OwnerId, true, ct, checkStatus: false);
             var lastSubmission = await db.RecommendationEvents
                 .Where(e => e.RecommendationId == attachment.OwnerId && e.Kind == Recommendations.RecommendationEventKind.Submitted)
                 .MaxAsync(e => (DateTime?)e.AtUtc, ct);
@@ -73,6 +74,8 @@ public sealed class AttachmentService(
             {
                 throw new DomainException("attachment.submitted", "This file was part of a submission and stays on record.");
             }
+
+            await EnsureGatheringEvidenceAsync(db, recommendation, ct);
         }
         else
         {
@@ -181,7 +184,8 @@ public sealed class AttachmentService(
     /// status where evidence is gathered. With <paramref name="share"/> it is read under a share lock, so a submission
     /// happening at the same moment cannot miss or include a half-added file.
     /// </summary>
-    private async Task<Recommendations.Recommendation> LockEvidenceOwnerAsync(ConsultingDbContext db, Guid recommendationId, bool share, CancellationToken ct)
+    private async Task<Recommendations.Recommendation> LockEvidenceOwnerAsync(
+        ConsultingDbContext db, Guid recommendationId, bool share, CancellationToken ct, bool checkStatus = true)
     {
         if (!currentUser.IsAgencyStaff())
         {
@@ -197,6 +201,17 @@ public sealed class AttachmentService(
             throw new AccessDeniedException();
         }
 
+        if (checkStatus)
+        {
+            await EnsureGatheringEvidenceAsync(db, recommendation, ct);
+        }
+
+        return recommendation;
+    }
+
+    /// <summary>Evidence changes only while the agency works on the recommendation, in a programme still open.</summary>
+    private static async Task EnsureGatheringEvidenceAsync(ConsultingDbContext db, Recommendations.Recommendation recommendation, CancellationToken ct)
+    {
         if (!Recommendations.Recommendation.CanStep(recommendation.Status, Recommendations.RecommendationStep.AddEvidence))
         {
             throw new DomainException("recommendation.step-not-allowed", "This step is not possible in the recommendation's current status.");
@@ -206,8 +221,6 @@ public sealed class AttachmentService(
         {
             throw new DomainException("program.closed", "A closed programme cannot be changed.");
         }
-
-        return recommendation;
     }
 
     internal static async Task<IReadOnlyList<AttachmentRow>> RowsAsync(ConsultingDbContext db, AttachmentOwner kind, Guid ownerId, CancellationToken ct) =>

@@ -10,10 +10,17 @@ internal static class Recipients
     public static Task<List<Guid>> AgencyStaffAsync(this ConsultingDbContext db, Guid agencyId, CancellationToken ct) =>
         db.Users.Where(u => u.AgencyId == agencyId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
 
-    /// <summary>The consultant's sign-in account, if they have one.</summary>
+    /// <summary>
+    /// The consultant's sign-in account, if they have one that is active (an empty list lets a caller fall back to the
+    /// officials, as a submission does).
+    /// </summary>
     public static async Task<List<Guid>> ConsultantUserAsync(this ConsultingDbContext db, Guid? consultantId, CancellationToken ct) =>
         consultantId is { } id
-            ? await db.Consultants.Where(c => c.Id == id && c.UserId != null).Select(c => c.UserId!.Value).ToListAsync(ct)
+            ? await (from c in db.Consultants
+                     where c.Id == id
+                     join u in db.Users on c.UserId equals u.Id
+                     where u.IsActive
+                     select u.Id).ToListAsync(ct)
             : [];
 
     public static Task<List<Guid>> OfficialsAsync(this ConsultingDbContext db, CancellationToken ct) =>

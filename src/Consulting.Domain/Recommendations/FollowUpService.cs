@@ -60,8 +60,9 @@ public sealed class FollowUpService(IDbContextFactory<ConsultingDbContext> dbFac
         }
 
         var total = await items.CountAsync(ct);
+        // Priority is stored as its name: ordered by the name, Low would come before Medium.
         var take = Math.Clamp(query.Take, 1, PageSizeMax);
-        var rows = await Project(db, items.OrderBy(r => r.DueDate).ThenBy(r => r.Priority).ThenBy(r => r.Id).Skip(Math.Max(0, query.Skip)).Take(take))
+        var rows = await Project(db, items.OrderBy(r => r.DueDate).ThenBy(r => r.Priority == RecommendationPriority.High ? 0 : r.Priority == RecommendationPriority.Medium ? 1 : 2).ThenBy(r => r.Id).Skip(Math.Max(0, query.Skip)).Take(take))
             .ToListAsync(ct);
         return new RecommendationPage([.. rows.Select(r => r.ToRow(today))], total);
     }
@@ -74,8 +75,17 @@ public sealed class FollowUpService(IDbContextFactory<ConsultingDbContext> dbFac
             throw new AccessDeniedException();
         }
 
-        var page = await SearchAsync(new RecommendationQuery(Take: PageSizeMax), ct);
-        return page.Rows;
+        // Every one, not the first page: the portal's progress per area counts them all.
+        var rows = new List<FollowUpRow>();
+        RecommendationPage page;
+        do
+        {
+            page = await SearchAsync(new RecommendationQuery(Skip: rows.Count, Take: PageSizeMax), ct);
+            rows.AddRange(page.Rows);
+        }
+        while (page.Rows.Count > 0 && rows.Count < page.Total);
+
+        return rows;
     }
 
     /// <summary>A recommendation with its timeline, evidence and the steps the current user may take; null when not visible.</summary>
@@ -94,10 +104,12 @@ public sealed class FollowUpService(IDbContextFactory<ConsultingDbContext> dbFac
             .Select(e => new TimelineEntry(e.Kind, e.FromStatus, e.ToStatus, e.ByName, e.Text, e.Detail, e.Date, e.PreviousDate, e.AtUtc))
             .ToList();
         var lastSubmission = recommendation.Events.Where(e => e.Kind == RecommendationEventKind.Submitted).Select(e => (DateTime?)e.AtUtc).Max();
-        var evidence = (await AttachmentService.RowsAsync(db, AttachmentOwner.Recommendation, id, ct))
-            .Select(a => new EvidenceFile(a, lastSubmission is null || a.UploadedAtUtc > lastSubmission))
-            .ToList();
         var programClosed = await db.Programs.AnyAsync(p => p.Id == recommendation.ProgramId && p.Status == ProgramStatus.Closed, ct);
+        // Removable as RemoveAsync allows it: not handed in yet, while the agency may still change its evidence.
+        var gathering = !programClosed && Recommendation.CanStep(recommendation.Status, RecommendationStep.AddEvidence);
+        var evidence = (await AttachmentService.RowsAsync(db, AttachmentOwner.Recommendation, id, ct))
+            .Select(a => new EvidenceFile(a, gathering && (lastSubmission is null || a.UploadedAtUtc > lastSubmission)))
+            .ToList();
         var roles = await RolesAsync(db, recommendation, ct);
         var steps = programClosed || !recommendation.IsPublished
             ? []
@@ -348,7 +360,10 @@ public sealed record TimelineEntry(
     DateOnly? PreviousDate,
     DateTime AtUtc);
 
-/// <summary>An evidence file; <see cref="Removable"/> until it has been part of a submission.</summary>
+/// <summary>
+/// An evidence file; <see cref="Removable"/> until it has been part of a submission, while the agency gathers evidence
+/// (planned or in progress) in a programme not closed. Only the agency's staff may remove it.
+/// </summary>
 public sealed record EvidenceFile(AttachmentRow File, bool Removable);
 
 public sealed record RecommendationDetail(

@@ -304,7 +304,8 @@ public class Recommendation
         var limit = (OriginalDueDate ?? DueDate).AddYears(MaxDueYears);
         if (newDueDate > limit)
         {
-            throw new DomainException("recommendation.due-too-far", $"The due date is at most {MaxDueYears} years after the visit.", MaxDueYears);
+            throw new DomainException(
+                "recommendation.extend-too-far", $"The due date can be extended to at most {MaxDueYears} years after the first due date ({limit}).", limit);
         }
 
         var previous = DueDate;

@@ -29,7 +29,9 @@ internal sealed class LogScenario
     public const string OtherConsultantName = "다른 컨설턴트";
 
     private readonly TestDatabase _database;
+    private readonly Queue<Guid> _fresh = new();
     private int _nextSlot;
+    private int _nextWeekVisit;
 
     private LogScenario(TestDatabase database, CalendarScenario.Week week)
     {
@@ -86,6 +88,8 @@ internal sealed class LogScenario
     public VisitLogService Logs(ICurrentUser user) => new(_database.CreateFactory(), user, Clock, TestNotifier.For(Clock));
 
     public RecommendationService Recommendations(ICurrentUser user) => new(_database.CreateFactory(), user, Clock);
+
+    public FollowUpService FollowUp(ICurrentUser user) => new(_database.CreateFactory(), user, Clock, TestNotifier.For(Clock));
 
     public LogTemplateService Templates(ICurrentUser user) => new(_database.CreateFactory(), user, Clock);
 
@@ -163,6 +167,79 @@ internal sealed class LogScenario
         await logs.SubmitAsync(logId, Complete(view, nextSteps, agenda?.Invoke(view)), view.Version);
         return logId;
     }
+
+    /// <summary>
+    /// A new visit of <paramref name="agency"/> in <paramref name="areaCode"/> whose log, raising
+    /// <paramref name="recommendations"/>, 윤슬기 submits and 한가람 approves: the recommendations reach the agency.
+    /// Returns their ids in the given order.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> PublishedAsync(
+        string agency = Haesol, string areaCode = Organisation, params RecommendationInput[] recommendations)
+    {
+        var visitId = await NewVisitAsync(agency, areaCode);
+        return await PublishLogAsync(visitId, recommendations.Length == 0 ? [Recommendation()] : recommendations);
+    }
+
+    /// <summary>
+    /// A published recommendation of 해솔 (사업 기획·평가, due 31 July) that no other test of the class has used: the
+    /// week's visits' logs raise them twenty at a time, so a test class gets sixty without using up new visits.
+    /// </summary>
+    public async Task<Guid> FreshRecommendationAsync()
+    {
+        if (_fresh.Count == 0)
+        {
+            var visitId = _nextWeekVisit < Week.VisitIds.Count
+                ? Week.VisitIds[_nextWeekVisit++]
+                : throw new InvalidOperationException("Test set-up: the week's visits have no log left for fresh recommendations.");
+            var inputs = Enumerable.Range(1, global::Consulting.Domain.Recommendations.Recommendation.MaxPerLog).Select(i => Recommendation($"해솔 후속 과제 {i}")).ToList();
+            foreach (var id in await PublishLogAsync(visitId, inputs))
+            {
+                _fresh.Enqueue(id);
+            }
+        }
+
+        return _fresh.Dequeue();
+    }
+
+    /// <summary>Opens the visit's log as 윤슬기, raises the recommendations, submits it and has 한가람 approve it.</summary>
+    public async Task<IReadOnlyList<Guid>> PublishLogAsync(Guid visitId, IReadOnlyList<RecommendationInput> recommendations)
+    {
+        var logId = await Logs(Consultant).OpenAsync(visitId);
+        var ids = new List<Guid>();
+        foreach (var input in recommendations)
+        {
+            ids.Add(await Recommendations(Consultant).AddAsync(logId, input));
+        }
+
+        var view = await ViewAsync(logId);
+        await Logs(Consultant).SubmitAsync(logId, Complete(view), view.Version);
+        await Logs(Official).ApproveAsync(logId, null, await VersionAsync(logId));
+        return ids;
+    }
+
+    /// <summary>A recommendation due 31 July 2025 (or <paramref name="due"/>).</summary>
+    public static RecommendationInput Recommendation(
+        string title = "위임전결 규정 정비", DateOnly? due = null, RecommendationPriority priority = RecommendationPriority.High, Guid? areaId = null) =>
+        new(title, "결재 단계를 줄이고 팀장 전결 범위를 넓힐 것", areaId, priority, due ?? new DateOnly(2025, 7, 31), "개정 규정");
+
+    /// <summary>A new account in <paramref name="role"/> (of <paramref name="agencyId"/> for agency staff), with its language and state.</summary>
+    public async Task<TestUser> AddUserAsync(string role, string name, Guid? agencyId = null, string? culture = null, bool active = true)
+    {
+        await using var db = _database.CreateContext();
+        var email = $"{Guid.NewGuid():N}@test.consulting.kr";
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, DisplayName = name, AgencyId = agencyId, PreferredCulture = culture, IsActive = active,
+        };
+        db.Users.Add(user);
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync();
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
+        await db.SaveChangesAsync();
+        return new TestUser(user.Id, role, agencyId);
+    }
+
+    /// <summary>Moves the clock on a minute: a later step gets a later time.</summary>
+    public void Tick() => Clock.Now = Clock.Now.AddMinutes(1);
 
     public async Task<Guid> ApprovedAsync(Guid visitId)
     {
