@@ -60,6 +60,8 @@ public sealed class PickupDirectoryTransport(IOptions<MailOptions> options) : IM
         }
 
         Directory.CreateDirectory(directory);
+        // As a 7-bit SMTP server would get it (Korean text base64-encoded, with its Content-Transfer-Encoding): any mail program reads it.
+        message.Prepare(EncodingConstraint.SevenBit);
         var name = FileNameOf(message);
         var target = Path.Combine(directory, name + ".eml");
         var temporary = Path.Combine(directory, "." + name + "." + Guid.NewGuid().ToString("N") + ".tmp");

@@ -276,6 +276,7 @@ public sealed class OutboxSenderTests(TestDatabase database) : IClassFixture<Tes
 
             var file = Assert.Single(Directory.GetFiles(folder));
             Assert.Equal($"{id:N}.eml", Path.GetFileName(file));
+            Assert.All(await File.ReadAllBytesAsync(file), b => Assert.True(b < 128));
             var message = await MimeMessage.LoadAsync(file);
             Assert.Equal("[복지기관 품질관리 컨설팅] 방문 기록 승인: 해솔 종합사회복지관", message.Subject);
             Assert.Contains("2회차 방문 기록이 승인되었습니다", message.TextBody, StringComparison.Ordinal);
