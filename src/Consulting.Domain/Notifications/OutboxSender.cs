@@ -49,6 +49,7 @@ public sealed partial class OutboxSender(
             ct.ThrowIfCancellationRequested();
             try
             {
+                // Built inside the try: a row that cannot become a message fails alone, not the whole batch.
                 await transport.SendAsync(Build(message, mail), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
