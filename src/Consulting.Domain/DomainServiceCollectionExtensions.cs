@@ -31,6 +31,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Recommendations.RecommendationService>();
         services.AddScoped<Recommendations.FollowUpService>();
         services.AddSingleton<Notifications.Notifier>();
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddScoped<Notifications.ReminderService>();
         services.AddOptions<Notifications.MailOptions>();
         services.AddSingleton(sp => Notifications.MailTransportFactory.Create(sp.GetRequiredService<IOptions<Notifications.MailOptions>>()));
         services.AddSingleton<Notifications.OutboxSender>();

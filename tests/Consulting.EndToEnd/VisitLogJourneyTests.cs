@@ -189,11 +189,11 @@ public class VisitLogJourneyTests(VisitLogJourneyTests.OnTwentiethOfJune app) : 
         await BrowserApp.ScreenshotAsync(agency, "visit-log-agency");
 
         // ---- And its list of recommendations holds both. ----
-        await OpenFromMenuAsync(agency, "권고사항");
+        await OpenFromMenuAsync(agency, "분야별 이행 현황");
         await Expect(agency).ToHaveURLAsync(new Regex("/agency/recommendations$"));
         await Expect(agency.GetByRole(AriaRole.Status).Filter(new() { HasText = "권고사항 2건" })).ToBeVisibleAsync();
-        await Expect(agency.GetByRole(AriaRole.Heading, new() { Name = FirstTitle })).ToBeVisibleAsync();
-        await Expect(agency.GetByRole(AriaRole.Heading, new() { Name = SecondTitle })).ToBeVisibleAsync();
+        await Expect(agency.GetByRole(AriaRole.Link, new() { Name = FirstTitle, Exact = true })).ToBeVisibleAsync();
+        await Expect(agency.GetByRole(AriaRole.Link, new() { Name = SecondTitle, Exact = true })).ToBeVisibleAsync();
         await Expect(agency.GetByRole(AriaRole.Link, new() { Name = $"방문 기록 보기 ('{FirstTitle}' 권고가 나온 기록)" }))
             .ToHaveAttributeAsync("href", logPath);
         Assert.DoesNotContain(Note, await agency.ContentAsync());

@@ -33,7 +33,7 @@ public static class CalendarScenario
         var official = await DemoScenario.DemoOfficialAsync(database);
         var clock = Clock();
         var assignments = new AssignmentService(database.CreateFactory(), official, clock);
-        var visits = new VisitService(database.CreateFactory(), official, clock, new VisitInputValidator());
+        var visits = new VisitService(database.CreateFactory(), official, clock, new VisitInputValidator(), TestNotifier.For(clock));
 
         var engagementId = await AssignAsync(database, assignments, programId, Agency, "planning-evaluation", c => c.Name == "윤슬기");
         var ids = new List<Guid>();

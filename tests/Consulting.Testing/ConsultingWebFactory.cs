@@ -47,5 +47,6 @@ public class ConsultingWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Serilog:WriteToFile", "false");
+        builder.UseSetting("Consulting:Reminders:Enabled", "false");
     }
 }

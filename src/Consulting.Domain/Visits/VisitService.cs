@@ -2,6 +2,7 @@ using Consulting.Domain.Common;
 using Consulting.Domain.Consultants;
 using Consulting.Domain.Data;
 using Consulting.Domain.Engagements;
+using Consulting.Domain.Notifications;
 using Consulting.Domain.Programs;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -13,13 +14,15 @@ namespace Consulting.Domain.Visits;
 /// Visits: officials schedule and move any visit, consultants their own, agencies read theirs and ask for a change.
 /// Every write locks the engagement row (so visit k and k−1 are never placed at once by two people), checks the
 /// engagement's rules, then clashes, then the warnings, and saves; the exclusion constraints stop the race the checks
-/// cannot see (two engagements of one consultant saved at the same moment).
+/// cannot see (two engagements of one consultant saved at the same moment). A visit scheduled, moved, cancelled or
+/// postponed tells the engagement's consultant and the agency's staff (not whoever made the change), in the same save.
 /// </summary>
 public sealed class VisitService(
     IDbContextFactory<ConsultingDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    IValidator<VisitInput> inputValidator)
+    IValidator<VisitInput> inputValidator,
+    Notifier notifier)
 {
     public const string ConsultantOverlapConstraint = "ex_visits_consultant_overlap";
     public const string AgencyOverlapConstraint = "ex_visits_agency_overlap";
@@ -248,6 +251,7 @@ public sealed class VisitService(
         var order = program.Areas.ToDictionary(a => a.Id, a => a.SortOrder);
         var placed = 0;
         var unplaced = 0;
+        var placedPer = new Dictionary<Engagement, int>();
         foreach (var engagement in engagements.OrderBy(e => order.GetValueOrDefault(e.AreaId)).ThenBy(e => e.AgencyId))
         {
             while (engagement.NextUnscheduledNumber() is { } number)
@@ -261,9 +265,11 @@ public sealed class VisitService(
                 engagement.Schedule(program, number, plan, by, null, [], now);
                 planner.Book(engagement, plan);
                 placed++;
+                placedPer[engagement] = placedPer.GetValueOrDefault(engagement) + 1;
             }
         }
 
+        await NotifyScheduledAsync(db, program, placedPer, by, ct);
         await SaveTranslatingClashesAsync(db, ct);
         await transaction.CommitAsync(ct);
         return new AutoScheduleResult(placed, unplaced);
@@ -313,6 +319,7 @@ public sealed class VisitService(
 
         var by = await db.ActorAsync(currentUser, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var kind = visit is null ? NotificationKind.VisitScheduled : NotificationKind.VisitMoved;
         if (visit is null)
         {
             visit = engagement.Schedule(program, k, plan, by, why, warnings, now);
@@ -322,6 +329,7 @@ public sealed class VisitService(
             engagement.Move(program, visit.Id, plan, by, why, warnings, now);
         }
 
+        await NotifyAsync(db, kind, visit, engagement.ConsultantId, by, ct);
         await SaveTranslatingClashesAsync(db, ct);
         await transaction.CommitAsync(ct);
         return new ScheduleOutcome(true, visit.Id, warnings);
@@ -339,9 +347,62 @@ public sealed class VisitService(
             throw new DomainException("program.closed", "A closed programme cannot be changed.");
         }
 
-        change(visit, await db.ActorAsync(currentUser, ct), clock.GetUtcNow().UtcDateTime);
+        var before = visit.Status;
+        var by = await db.ActorAsync(currentUser, ct);
+        change(visit, by, clock.GetUtcNow().UtcDateTime);
+        if (visit.Status != before && visit.Status is VisitStatus.Cancelled or VisitStatus.Postponed)
+        {
+            await NotifyAsync(db, NotificationKind.VisitCancelled, visit, engagementConsultant, by, ct);
+        }
+
         await db.SaveCheckedAsync(visit, expectedVersion, ct);
     }
+
+    // ---- telling people ----
+
+    /// <summary>Tells the engagement's consultant and the agency's staff about one visit (added to the caller's save).</summary>
+    private async Task NotifyAsync(ConsultingDbContext db, NotificationKind kind, Visit visit, Guid? engagementConsultantId, Actor by, CancellationToken ct)
+    {
+        var agency = await db.Agencies.Where(a => a.Id == visit.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var area = await db.ProgramAreas.Where(a => a.Id == visit.AreaId).Select(a => new BilingualName(a.NameKo, a.NameEn)).SingleAsync(ct);
+        var last = kind == NotificationKind.VisitCancelled
+            ? NotificationTexts.Plain(visit.StatusReason ?? "")
+            : visit.Place is { Length: > 0 } place ? NotificationTexts.Plain(place) : ModeText(visit.Mode);
+        var recipients = (await db.ConsultantUserAsync(engagementConsultantId ?? visit.ConsultantId, ct))
+            .Concat(await db.ConsultantUserAsync(visit.ConsultantId, ct))
+            .Concat(await db.AgencyStaffAsync(visit.AgencyId, ct));
+        await notifier.NotifyAsync(
+            db, kind, recipients, $"/visits/{visit.Id}",
+            [NotificationTexts.Plain(agency), area, NotificationTexts.Number(visit.Number), NotificationTexts.DateTime(visit.StartsAtUtc), last],
+            by.UserId, ct: ct);
+    }
+
+    /// <summary>After auto-scheduling: one summary to each consultant and agency staff member, counting the visits that concern them.</summary>
+    private async Task NotifyScheduledAsync(ConsultingDbContext db, ConsultingProgram program, Dictionary<Engagement, int> placedPer, Actor by, CancellationToken ct)
+    {
+        var counts = new Dictionary<(Guid User, string Link), int>();
+        foreach (var (engagement, count) in placedPer)
+        {
+            foreach (var user in await db.ConsultantUserAsync(engagement.ConsultantId, ct))
+            {
+                counts[(user, "/consultant")] = counts.GetValueOrDefault((user, "/consultant")) + count;
+            }
+
+            foreach (var user in await db.AgencyStaffAsync(engagement.AgencyId, ct))
+            {
+                counts[(user, "/agency/schedule")] = counts.GetValueOrDefault((user, "/agency/schedule")) + count;
+            }
+        }
+
+        foreach (var ((user, link), count) in counts)
+        {
+            await notifier.NotifyAsync(
+                db, NotificationKind.VisitScheduled, [user], link, [NotificationTexts.Number(count), NotificationTexts.Plain(program.Name)], by.UserId, "VisitsScheduled", ct);
+        }
+    }
+
+    private static BilingualName ModeText(VisitMode mode) =>
+        new(NotificationTexts.Text($"VisitMode.{mode}", NotificationTexts.Korean), NotificationTexts.Text($"VisitMode.{mode}", NotificationTexts.English));
 
     /// <summary>Officials change any visit; a consultant those of their own engagements (and visits they hold).</summary>
     private async Task AuthorizeWriteAsync(ConsultingDbContext db, Guid? engagementConsultantId, Guid? visitConsultantId, CancellationToken ct)

@@ -58,9 +58,12 @@ internal static class Pipeline
         }
     }
 
-    /// <summary>The language switch: remembers the choice in the culture cookie for a year.</summary>
+    /// <summary>
+    /// The language switch: remembers the choice in the culture cookie for a year, and for a signed-in user without an
+    /// e-mail language yet, as that language too.
+    /// </summary>
     private static void MapCultureEndpoint(this WebApplication app) =>
-        app.MapGet("/culture", (string? culture, string? returnUrl, HttpContext context) =>
+        app.MapGet("/culture", async (string? culture, string? returnUrl, HttpContext context, Domain.Notifications.NotificationService notifications) =>
         {
             if (culture is null || !ServiceSetup.SupportedCultures.Any(c => c.Name == culture))
             {
@@ -71,6 +74,7 @@ internal static class Pipeline
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            await notifications.RememberCultureAsync(culture, context.RequestAborted);
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
 

@@ -74,6 +74,7 @@ internal static class ServiceSetup
             .SetApplicationName("Consulting")
             .PersistKeysToDbContext<ConsultingDbContext>();
 
+        builder.AddConsultingReminders();
         services.AddHealthChecks().AddDbContextCheck<ConsultingDbContext>("database");
     }
 }

@@ -34,7 +34,7 @@ public class AssignmentBoardTests(TestDatabase database) : IClassFixture<TestDat
 
         var assignments = new AssignmentService(database.CreateFactory(), official, _clock);
         await assignments.AssignAsync(engagementId, yoon, null, version);
-        var outcome = await new VisitService(database.CreateFactory(), official, _clock, new VisitInputValidator()).ScheduleAsync(
+        var outcome = await new VisitService(database.CreateFactory(), official, _clock, new VisitInputValidator(), TestNotifier.For(_clock)).ScheduleAsync(
             engagementId, 1, new VisitInput(new DateOnly(2025, 6, 10), new TimeOnly(10, 0), new TimeOnly(12, 0), VisitMode.OnSite, null), null);
 
         var board = await assignments.GetBoardAsync(programId, new AssignmentBoardFilter());

@@ -126,7 +126,7 @@ internal sealed class LogScenario
         }
 
         var number = await db.Visits.CountAsync(v => v.EngagementId == engagement.Id) + 1;
-        var outcome = await new VisitService(_database.CreateFactory(), Official, calendarClock, new VisitInputValidator()).ScheduleAsync(
+        var outcome = await new VisitService(_database.CreateFactory(), Official, calendarClock, new VisitInputValidator(), TestNotifier.For(calendarClock)).ScheduleAsync(
             engagement.Id, number, new VisitInput(day, new TimeOnly(hour, 0), new TimeOnly(hour + 2, 0), VisitMode.OnSite, "기관 회의실"), "시험 준비");
         Assert.True(outcome.Saved);
         return outcome.VisitId!.Value;

@@ -202,7 +202,7 @@ public class VisitLogServiceTests(LogScenarioFixture fixture) : IClassFixture<Lo
     {
         // new visit: 햇살나무 조직 관리, cancelled
         var visitId = await _s.NewVisitAsync(LogScenario.Haetsal);
-        var visits = new VisitService(_s.Factory, _s.Official, _s.Clock, new VisitInputValidator());
+        var visits = new VisitService(_s.Factory, _s.Official, _s.Clock, new VisitInputValidator(), TestNotifier.For(_s.Clock));
         await visits.CancelAsync(visitId, "기관 사정", (await VisitAsync(visitId)).Version);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => AsConsultant.OpenAsync(visitId));

@@ -21,7 +21,7 @@ public class AutoSchedulingTests(TestDatabase database) : IClassFixture<TestData
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private VisitService Visits(ICurrentUser user) => new(database.CreateFactory(), user, _clock, new VisitInputValidator());
+    private VisitService Visits(ICurrentUser user) => new(database.CreateFactory(), user, _clock, new VisitInputValidator(), TestNotifier.For(_clock));
 
     private AssignmentService Assignments(ICurrentUser user) => new(database.CreateFactory(), user, _clock);
 

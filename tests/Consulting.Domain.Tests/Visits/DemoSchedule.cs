@@ -69,7 +69,7 @@ internal sealed class DemoSchedule
         return schedule;
     }
 
-    public VisitService Visits(ICurrentUser user) => new(_database.CreateFactory(), user, _clock, new VisitInputValidator());
+    public VisitService Visits(ICurrentUser user) => new(_database.CreateFactory(), user, _clock, new VisitInputValidator(), TestNotifier.For(_clock));
 
     public AssignmentService Assignments(ICurrentUser user) => new(_database.CreateFactory(), user, _clock);
 

@@ -32,7 +32,7 @@ public class MonitoringAutoSchedulingTests(TestDatabase database) : IClassFixtur
     public async Task TheMonitoringRoundIsMatchedToPeerCoachesAndScheduledInsideItsHalfYear()
     {
         var (assigned, unassigned) = await new AssignmentService(database.CreateFactory(), _official, _clock).AutoAssignAsync(_programId);
-        var result = await new VisitService(database.CreateFactory(), _official, _clock, new VisitInputValidator()).AutoScheduleAsync(_programId);
+        var result = await new VisitService(database.CreateFactory(), _official, _clock, new VisitInputValidator(), TestNotifier.For(_clock)).AutoScheduleAsync(_programId);
 
         Assert.Equal((44, 0), (assigned, unassigned));
         Assert.Equal((44, 0), (result.Scheduled, result.Unplaced));

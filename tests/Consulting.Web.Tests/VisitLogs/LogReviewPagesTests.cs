@@ -184,7 +184,7 @@ public class LogReviewPagesTests(LogReviewWebFactory app) : IClassFixture<LogRev
 
         Assert.Contains("<h1>권고사항</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"area-0\">사업 기획·평가</h2>", html, StringComparison.Ordinal);
-        Assert.Contains($"<h3>{LogReviewWebFactory.RecommendationTitle}</h3>", html, StringComparison.Ordinal);
+        Assert.Matches($"<a href=\"/recommendations/[0-9a-f-]{{36}}\">{LogReviewWebFactory.RecommendationTitle}</a>", html);
         Assert.Contains($"<a href=\"/visit-logs/{logs.ApprovedLogId}\">방문 기록 보기", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/agency/recommendations\">이행할 권고사항 1건 보기</a>", home, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/visit-logs/{logs.ApprovedLogId}\">", home, StringComparison.Ordinal);

@@ -99,7 +99,7 @@ public class VisitLogPagesTests(LogWebFactory app) : IClassFixture<LogWebFactory
     {
         var week = await app.WeekAsync();
         var official = await DemoScenario.DemoOfficialAsync(app.Database);
-        var visits = new VisitService(app.Database.CreateFactory(), official, app.Clock, new VisitInputValidator());
+        var visits = new VisitService(app.Database.CreateFactory(), official, app.Clock, new VisitInputValidator(), TestNotifier.For(app.Clock));
         var visit = (await visits.GetAsync(week.VisitIds[2]))!;
         await visits.CancelAsync(visit.Id, "기관 사정", visit.Version);
         var client = await SignedInAsync(DemoData.ConsultantEmail);

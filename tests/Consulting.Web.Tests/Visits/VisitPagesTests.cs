@@ -43,7 +43,7 @@ public class VisitPagesTests(ConsultingWebFactory app) : IClassFixture<Consultin
         var factory = app.Database.CreateFactory();
         var yoon = await db.Consultants.Where(c => c.Name == "윤슬기").Select(c => c.Id).SingleAsync();
         await new AssignmentService(factory, official, TimeProvider.System).AssignAsync(haesol.Id, yoon, null, haesol.Version);
-        var outcome = await new VisitService(factory, official, TimeProvider.System, new VisitInputValidator()).ScheduleAsync(
+        var outcome = await new VisitService(factory, official, TimeProvider.System, new VisitInputValidator(), TestNotifier.For(TimeProvider.System)).ScheduleAsync(
             haesol.Id, 1, new VisitInput(new DateOnly(2025, 6, 10), new TimeOnly(10, 0), new TimeOnly(12, 0), VisitMode.OnSite, "3층 회의실"), null);
         return new Scene(programId, haesol.Id, other.Id, outcome.VisitId!.Value);
     }
