@@ -3,6 +3,7 @@ using Consulting.Domain.Programs;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Consulting.Domain;
 
@@ -20,6 +21,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Agencies.AgencyTypeService>();
         services.AddScoped<Recruitment.RecruitmentService>();
         services.AddScoped<Identity.UserAccountService>();
+        services.AddScoped<Identity.PasswordResetService>();
         services.AddScoped<Consultants.ConsultantService>();
         services.AddScoped<Engagements.AssignmentService>();
         services.AddScoped<Visits.VisitService>();
@@ -32,6 +34,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Notifications.ReminderService>();
         services.AddOptions<Notifications.MailOptions>();
+        services.AddSingleton(sp => Notifications.MailTransportFactory.Create(sp.GetRequiredService<IOptions<Notifications.MailOptions>>()));
+        services.AddSingleton<Notifications.OutboxSender>();
         services.AddScoped<Attachments.AttachmentService>();
         services.AddOptions<Attachments.AttachmentOptions>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);

@@ -40,6 +40,9 @@ public sealed class MailOptions
     /// <summary>How long a claimed message is held by its sender (longer than one SMTP conversation can take).</summary>
     public int LeaseSeconds { get; set; } = 300;
 
+    /// <summary>The name a sender writes into the rows it claims; empty: machine, process id and a random part.</summary>
+    public string? SenderInstance { get; set; }
+
     /// <summary>SMTP connect and command timeout.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 }

@@ -54,13 +54,14 @@ public sealed class Notifier(IOptions<MailOptions> mail, TimeProvider clock)
 
     /// <summary>An e-mail that is not a notification (a password reset link): always sent, never in the bell.</summary>
     internal OutboxMessage Email(string topic, Guid userId, string toAddress, string toName, string subject, string body, string link, string? preferredCulture) =>
-        Compose(topic, userId, toAddress, toName, subject, body, link, NotificationTexts.CultureOf(preferredCulture), clock.GetUtcNow().UtcDateTime);
+        Compose(topic, userId, toAddress, toName, subject, body, link, NotificationTexts.CultureOf(preferredCulture), clock.GetUtcNow().UtcDateTime, "Mail.FooterAccount");
 
     /// <summary>The absolute address of an app-relative link, for e-mail.</summary>
     public string AbsoluteUrl(string link) => mail.Value.PublicBaseUrl.TrimEnd('/') + "/" + link.TrimStart('/');
 
     private OutboxMessage Compose(
-        string topic, Guid userId, string toAddress, string toName, string title, string body, string link, System.Globalization.CultureInfo culture, DateTime now)
+        string topic, Guid userId, string toAddress, string toName, string title, string body, string link, System.Globalization.CultureInfo culture, DateTime now,
+        string footer = "Mail.Footer")
     {
         var subject = string.Format(culture, NotificationTexts.Text("Mail.Subject", culture), title);
         var text = string.Join(
@@ -72,7 +73,7 @@ public sealed class Notifier(IOptions<MailOptions> mail, TimeProvider clock)
             string.Format(culture, NotificationTexts.Text("Mail.Open", culture), AbsoluteUrl(link)),
             "",
             "--",
-            string.Format(culture, NotificationTexts.Text("Mail.Footer", culture), AbsoluteUrl("/account/notifications")));
+            string.Format(culture, NotificationTexts.Text(footer, culture), AbsoluteUrl("/account/notifications")));
         return new OutboxMessage(topic, userId, toAddress, toName, subject, text, now);
     }
 }

@@ -25,6 +25,7 @@ internal static class ServiceSetup
             ?? throw new InvalidOperationException("Set ConnectionStrings__Consulting (scripts/run does it for you).");
 
         services.AddConsultingDomain(connectionString);
+        builder.AddConsultingMail();
         services.Configure<AppOptions>(builder.Configuration.GetSection(AppOptions.Section));
         services.Configure<Domain.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Domain.Attachments.AttachmentOptions.Section));
 
