@@ -54,6 +54,14 @@ public class FollowUpJourneyTests(FollowUpJourneyTests.App app) : IClassFixture<
         // The consultant's log of visit 1 at 해솔, with two recommendations, waits for review.
         var week = await CalendarScenario.PlanAsync(app.Database);
         var consultant = await DemoScenario.DemoConsultantAsync(app.Database);
+        // The agency and the consultant have already read the notices of the visits being scheduled.
+        var staffId = await DemoScenario.UserIdAsync(app.Database, DemoData.AgencyEmail);
+        var staff = new TestUser(staffId, Consulting.Domain.Identity.Roles.AgencyStaff, await AgencyIdAsync(CalendarScenario.Agency));
+        foreach (var reader in new[] { consultant, staff })
+        {
+            await new Consulting.Domain.Notifications.NotificationService(app.Database.CreateFactory(), reader, app.Clock).MarkAllReadAsync();
+        }
+
         var logs = new VisitLogService(app.Database.CreateFactory(), consultant, app.Clock, TestNotifier.For(app.Clock));
         var logId = await logs.OpenAsync(week.VisitIds[0]);
         var raise = new RecommendationService(app.Database.CreateFactory(), consultant, app.Clock);
@@ -85,7 +93,7 @@ public class FollowUpJourneyTests(FollowUpJourneyTests.App app) : IClassFixture<
         await WaitForCircuitAsync(agency);
         await ExpectBellAsync(agency, 2);
         await Expect(agency.GetByRole(AriaRole.Progressbar, new() { Name = "전체 이행률" })).ToHaveAttributeAsync("aria-valuenow", "0");
-        await Expect(agency.GetByRole(AriaRole.Link, new() { Name = First })).ToBeVisibleAsync();
+        await Expect(agency.GetByRole(AriaRole.Link, new() { Name = First, Exact = true })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(agency, "followup-journey-agency-portal");
 
         // Opening the first from the bell marks it read.
@@ -172,7 +180,7 @@ public class FollowUpJourneyTests(FollowUpJourneyTests.App app) : IClassFixture<
         await OpenAsync(other, $"/recommendations/{firstId}");
         await Expect(other.GetByText("권고사항을 찾을 수 없습니다.")).ToBeVisibleAsync();
         await OpenAsync(other, "/recommendations");
-        await Expect(other.GetByRole(AriaRole.Link, new() { Name = First })).ToHaveCountAsync(0);
+        await Expect(other.GetByRole(AriaRole.Link, new() { Name = First, Exact = true })).ToHaveCountAsync(0);
 
         // ---- Everyone was also told by e-mail, in Korean. ----
         var expected = new Dictionary<string, string>
@@ -185,6 +193,12 @@ public class FollowUpJourneyTests(FollowUpJourneyTests.App app) : IClassFixture<
         {
             await WaitForMailAsync(to, subject);
         }
+    }
+
+    private async Task<Guid> AgencyIdAsync(string name)
+    {
+        await using var db = app.Database.CreateContext();
+        return db.Agencies.Single(a => a.Name == name).Id;
     }
 
     private static async Task ExpectBellAsync(IPage page, int unread)
@@ -214,8 +228,8 @@ public class FollowUpJourneyTests(FollowUpJourneyTests.App app) : IClassFixture<
                     var message = await MimeMessage.LoadAsync(file);
                     if (message.To.Mailboxes.Any(m => m.Address == to))
                     {
-                        seen.Add(message.Subject);
-                        if (message.Subject.Contains(subject, StringComparison.Ordinal))
+                        seen.Add(message.Subject ?? "");
+                        if (message.Subject?.Contains(subject, StringComparison.Ordinal) == true)
                         {
                             return;
                         }
