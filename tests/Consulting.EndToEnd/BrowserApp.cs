@@ -58,7 +58,37 @@ public class BrowserApp : ConsultingWebFactory
             DeviceScaleFactor = isPhone ? 2 : 1,
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // What the browser itself reports (script errors, failed circuits) goes to one log beside the screenshots,
+        // so a failing journey can be read afterwards.
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning" || Environment.GetEnvironmentVariable("CONSULTING_BROWSER_LOG_ALL") == "1")
+            {
+                WriteBrowserLog($"{message.Type} {page.Url}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => WriteBrowserLog($"pageerror {page.Url}: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                WriteBrowserLog($"http {response.Status} {response.Url} (page {page.Url})");
+            }
+        };
+        page.RequestFailed += (_, request) => WriteBrowserLog($"failed {request.Url}: {request.Failure} (page {page.Url})");
+        return page;
+    }
+
+    private static readonly object BrowserLogLock = new();
+
+    private static void WriteBrowserLog(string line)
+    {
+        lock (BrowserLogLock)
+        {
+            Directory.CreateDirectory(ScreenshotDirectory);
+            File.AppendAllText(Path.Combine(ScreenshotDirectory, "..", "browser-console.log"), $"{DateTime.UtcNow:HH:mm:ss.fff} {line}{Environment.NewLine}");
+        }
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
