@@ -45,6 +45,15 @@ public class HttpTests(ConsultingWebFactory app) : IClassFixture<ConsultingWebFa
     }
 
     [Fact]
+    public async Task TheErrorBannerIsHiddenBeforeAnyStylesheetLoads()
+    {
+        var html = await Client().GetStringAsync("/account/login");
+
+        // blazor.web.js shows it by setting display:block; until then the attribute alone keeps it (and its role="alert") away.
+        Assert.Matches(@"<div id=""blazor-error-ui""[^>]*\shidden[\s>]", html);
+    }
+
+    [Fact]
     public async Task LanguageSwitchRemembersEnglishInACookie()
     {
         var client = Client();
