@@ -23,6 +23,22 @@ public class ConsultingWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
         await _database.DisposeAsync();
     }
 
+    /// <summary>A client signed in through the real form that follows no redirects (so a refusal shows as one).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = Consulting.Domain.Data.DemoData.Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await SignInForm.PostAsync(client, email, password);
+        return client;
+    }
+
+    /// <summary>Gets a page that must answer 200 and returns its HTML with entities decoded.</summary>
+    public static async Task<string> PageAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Adds a signed-up staff account at the agency named <paramref name="agencyName"/>, through Identity's own user store.</summary>
     public async Task CreateAgencyStaffAsync(string agencyName, string email, string password)
     {

@@ -19,19 +19,9 @@ public class FollowUpPagesTests(FollowUpWebFactory app) : IClassFixture<FollowUp
     private static readonly string[] AllButtons =
         ["계획 저장", "진행 상황 기록", "증빙 제출", "이행 확인", "보완 요청", "미채택 요청", "미채택 승인", "미채택 반려", "기한 연장"];
 
-    private async Task<HttpClient> SignedInAsync(string email, string password = DemoData.Password)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await SignInForm.PostAsync(client, email, password);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email, string password = DemoData.Password) => app.SignedInClientAsync(email, password);
 
-    private static async Task<string> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
+    private static Task<string> PageAsync(HttpClient client, string path) => ConsultingWebFactory.PageAsync(client, path);
 
     private static string Link(Guid id, string title) => $"<a href=\"/recommendations/{id}\">{title}</a>";
 

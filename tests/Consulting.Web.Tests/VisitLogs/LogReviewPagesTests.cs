@@ -11,19 +11,9 @@ public class LogReviewPagesTests(LogReviewWebFactory app) : IClassFixture<LogRev
     private const string NotFoundText = "방문 기록을 찾을 수 없습니다.";
     private const string Password = "Staff!2025review";
 
-    private async Task<HttpClient> SignedInAsync(string email, string password = DemoData.Password)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await SignInForm.PostAsync(client, email, password);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email, string password = DemoData.Password) => app.SignedInClientAsync(email, password);
 
-    private static async Task<string> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
+    private static Task<string> PageAsync(HttpClient client, string path) => ConsultingWebFactory.PageAsync(client, path);
 
     [Fact]
     public async Task TheOfficialsQueueListsTheSubmittedLogAndNotTheApprovedOne()
