@@ -51,6 +51,12 @@ public class ConsultingDbContext(DbContextOptions<ConsultingDbContext> options)
 
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 
+    public DbSet<Assessments.AssessmentChecklist> AssessmentChecklists => Set<Assessments.AssessmentChecklist>();
+
+    public DbSet<Assessments.Assessment> Assessments => Set<Assessments.Assessment>();
+
+    public DbSet<Surveys.SurveyResponse> SurveyResponses => Set<Surveys.SurveyResponse>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<AgencyType> AgencyTypes => Set<AgencyType>();

@@ -15,6 +15,7 @@ namespace Consulting.Domain.Engagements;
 public class Engagement
 {
     public const int ReasonMaxLength = 1000;
+    public const int ClosingOpinionMaxLength = 4000;
 
     private readonly List<Visit> _visits = [];
     private readonly List<EngagementAssignment> _assignments = [];
@@ -50,6 +51,13 @@ public class Engagement
     public Guid? ConsultantId { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>종합 의견: the consultant's closing opinion, written once every planned visit is completed.</summary>
+    public string? ClosingOpinion { get; private set; }
+
+    public DateTime? ClosingOpinionAtUtc { get; private set; }
+
+    public string? ClosingOpinionByName { get; private set; }
 
     [Timestamp]
     public uint Version { get; set; }
@@ -91,6 +99,27 @@ public class Engagement
         {
             visit.Reassign(consultant.Id, by, why, nowUtc);
         }
+    }
+
+    /// <summary>
+    /// Writes (or rewrites) the consultant's closing opinion; allowed once every planned visit is completed, as long as
+    /// the programme is open.
+    /// </summary>
+    public void WriteClosingOpinion(ConsultingProgram program, int completedVisits, string text, Actor by, DateTime nowUtc)
+    {
+        if (program.IsClosed)
+        {
+            throw new DomainException("program.closed", "A closed programme cannot be changed.");
+        }
+
+        if (completedVisits < PlannedVisits)
+        {
+            throw new DomainException("engagement.not-finished", "The closing opinion is written once every planned visit is completed.", PlannedVisits);
+        }
+
+        ClosingOpinion = FreeText.Required(text, ClosingOpinionMaxLength, "engagement.opinion-required", "Write the closing opinion.");
+        ClosingOpinionAtUtc = nowUtc;
+        ClosingOpinionByName = by.Name;
     }
 
     /// <summary>The visits a reassignment moves to the new consultant: not completed or cancelled, not yet started.</summary>

@@ -26,7 +26,7 @@ public static class DefaultAreas
         new("closed-case-monitoring", "종결자 모니터링", "Monitoring closed cases", 1,
             ["종결 사례 사후관리", "종결 기준 점검"]),
         new("peer-coaching", "동료멘토링(피어코칭)", "Peer coaching", 1,
-            ["대상자 발굴 방법", "단계별 상담 기법", "복합 사례 공동 논의"]),
+            ["대상자 발굴 방법", "초기상담", "절차별 상담기법", "종결자 모니터링"]),
     ];
 
     public static IReadOnlyList<Template> For(ProgramKind kind) => kind == ProgramKind.Consulting ? Consulting : Monitoring;

@@ -55,5 +55,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.HasIndex(e => e.AgencyId);
         builder.HasIndex(e => e.ConsultantId);
         builder.ToTable(t => t.HasCheckConstraint("ck_engagements_planned_visits", "planned_visits >= 1"));
+        builder.Property(e => e.ClosingOpinion).HasMaxLength(Engagement.ClosingOpinionMaxLength);
+        builder.Property(e => e.ClosingOpinionByName).HasMaxLength(Identity.ApplicationUser.DisplayNameMaxLength);
     }
 }

@@ -212,6 +212,146 @@ namespace Consulting.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phase");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<DateTime?>("RatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at_utc");
+
+                    b.Property<string>("RatedByName")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rated_by_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_assessments_agency_id");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_assessments_area_id");
+
+                    b.HasIndex("EngagementId", "Phase")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessments_engagement_id_phase");
+
+                    b.HasIndex("ProgramId", "AreaId", "Status")
+                        .HasDatabaseName("ix_assessments_program_id_area_id_status");
+
+                    b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Assessments.AssessmentChecklist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("indicators");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_checklists");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_assessment_checklists_area_id");
+
+                    b.HasIndex("ProgramId", "AreaId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_checklists_program_id_area_id");
+
+                    b.ToTable("assessment_checklists", (string)null);
+                });
+
             modelBuilder.Entity("Consulting.Domain.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -409,6 +549,22 @@ namespace Consulting.Domain.Data.Migrations
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid")
                         .HasColumnName("area_id");
+
+                    b.Property<string>("ClosingOpinion")
+                        .HasMaxLength(4000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("closing_opinion");
+
+                    b.Property<DateTime?>("ClosingOpinionAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closing_opinion_at_utc");
+
+                    b.Property<string>("ClosingOpinionByName")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("closing_opinion_by_name");
 
                     b.Property<Guid?>("ConsultantId")
                         .HasColumnType("uuid")
@@ -1267,6 +1423,99 @@ namespace Consulting.Domain.Data.Migrations
                     b.ToTable("applications", (string)null);
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .IsUnicode(true)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("Communication")
+                        .HasColumnType("integer")
+                        .HasColumnName("communication");
+
+                    b.Property<Guid>("ConsultantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultant_id");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<int>("Expertise")
+                        .HasColumnType("integer")
+                        .HasColumnName("expertise");
+
+                    b.Property<int>("Overall")
+                        .HasColumnType("integer")
+                        .HasColumnName("overall");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<int>("ScheduleFit")
+                        .HasColumnType("integer")
+                        .HasColumnName("schedule_fit");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<int>("Usefulness")
+                        .HasColumnType("integer")
+                        .HasColumnName("usefulness");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_responses");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_survey_responses_agency_id");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_survey_responses_area_id");
+
+                    b.HasIndex("ConsultantId")
+                        .HasDatabaseName("ix_survey_responses_consultant_id");
+
+                    b.HasIndex("EngagementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_responses_engagement_id");
+
+                    b.HasIndex("ProgramId", "AreaId")
+                        .HasDatabaseName("ix_survey_responses_program_id_area_id");
+
+                    b.ToTable("survey_responses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_survey_responses_communication", "communication BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_survey_responses_expertise", "expertise BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_survey_responses_overall", "overall BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_survey_responses_schedule_fit", "schedule_fit BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_survey_responses_usefulness", "usefulness BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Consulting.Domain.VisitLogs.LogTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2068,6 +2317,54 @@ namespace Consulting.Domain.Data.Migrations
                     b.Navigation("Type");
                 });
 
+            modelBuilder.Entity("Consulting.Domain.Assessments.Assessment", b =>
+                {
+                    b.HasOne("Consulting.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_agencies_agency_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ProgramArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_program_areas_area_id");
+
+                    b.HasOne("Consulting.Domain.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_engagements_engagement_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_programs_program_id");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Assessments.AssessmentChecklist", b =>
+                {
+                    b.HasOne("Consulting.Domain.Programs.ProgramArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_checklists_program_areas_area_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_checklists_programs_program_id");
+                });
+
             modelBuilder.Entity("Consulting.Domain.Attachments.Attachment", b =>
                 {
                     b.HasOne("Consulting.Domain.Agencies.Agency", null)
@@ -2360,6 +2657,44 @@ namespace Consulting.Domain.Data.Migrations
                         });
 
                     b.Navigation("AreaRequests");
+                });
+
+            modelBuilder.Entity("Consulting.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("Consulting.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_agencies_agency_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ProgramArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_program_areas_area_id");
+
+                    b.HasOne("Consulting.Domain.Consultants.Consultant", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_consultants_consultant_id");
+
+                    b.HasOne("Consulting.Domain.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_engagements_engagement_id");
+
+                    b.HasOne("Consulting.Domain.Programs.ConsultingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_programs_program_id");
                 });
 
             modelBuilder.Entity("Consulting.Domain.VisitLogs.VisitLog", b =>
