@@ -38,6 +38,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Notifications.OutboxSender>();
         services.AddScoped<Attachments.AttachmentService>();
         services.AddOptions<Attachments.AttachmentOptions>();
+        services.AddScoped<Documents.AgencyReportService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;
     }
