@@ -5,6 +5,7 @@ using Consulting.Domain.Engagements;
 using Consulting.Domain.Programs;
 using Consulting.Domain.Surveys;
 using Consulting.Domain.Visits;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -18,6 +19,8 @@ namespace Consulting.Domain.Assessments;
 /// </summary>
 public sealed class AssessmentService(IDbContextFactory<ConsultingDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
+    private static readonly ChecklistInputValidator ChecklistValidator = new();
+
     // ---- checklists (officials) ----
 
     /// <summary>Every area's indicators of a programme (the defaults are added the first time); null when there is no such programme.</summary>
@@ -58,6 +61,7 @@ public sealed class AssessmentService(IDbContextFactory<ConsultingDbContext> dbF
             throw new AccessDeniedException();
         }
 
+        await ChecklistValidator.ValidateAndThrowAsync(new ChecklistInput(indicators), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Id == programId, ct) ?? throw new AccessDeniedException();
         if (program.IsClosed)

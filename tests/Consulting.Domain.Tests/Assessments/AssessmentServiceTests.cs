@@ -272,8 +272,11 @@ public class AssessmentServiceTests(ResultsFixture fixture) : IClassFixture<Resu
         Assert.NotEqual(open.Version, version);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
             As(_s.Official).SaveChecklistAsync(_s.ProgramId, open.AreaId, open.Indicators, open.Version));
-        Assert.Equal("checklist.levels", await CodeOfAsync(() =>
-            As(_s.Official).SaveChecklistAsync(_s.ProgramId, open.AreaId, [new Indicator("x", "지표", "", ["1", "2"])], version)));
+        var invalid = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() =>
+            As(_s.Official).SaveChecklistAsync(_s.ProgramId, open.AreaId, [new Indicator("x", " ", "", ["1", "2", "", "4", "5"])], version));
+        Assert.Equal(
+            [("Indicators[0].TextKo", "checklist.text-required"), ("Indicators[0].Levels[2]", "checklist.levels")],
+            invalid.Errors.Select(e => (e.PropertyName, e.ErrorCode)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => As(_s.Consultant).SaveChecklistAsync(_s.ProgramId, open.AreaId, edited, version));
 
         var saved = (await As(_s.Official).ChecklistsAsync(_s.ProgramId))!.Areas.Single(a => a.AreaId == open.AreaId);
