@@ -253,6 +253,40 @@ public class AssessmentServiceTests(ResultsFixture fixture) : IClassFixture<Resu
     }
 
     [Fact]
+    public async Task AMonitoringRoundIsScoredByTheMonitorNotTheTeamAndNotRated()
+    {
+        Guid engagementId, teamId;
+        await using (var db = _s.Database.CreateContext())
+        {
+            var row = await (
+                    from e in db.Engagements
+                    join p in db.Programs on e.ProgramId equals p.Id
+                    where p.Name == Consulting.Domain.Data.DemoData.MonitoringProgramName && !db.Assessments.Any(a => a.EngagementId == e.Id)
+                    orderby e.Id
+                    select new { e.Id, e.AgencyId })
+                .FirstAsync();
+            (engagementId, teamId) = (row.Id, row.AgencyId);
+        }
+
+        var team = TestUser.StaffOf(teamId);
+        var view = (await As(team).ForEngagementAsync(engagementId))!;
+        Assert.Equal(ProgramKind.Monitoring, view.Kind);
+        Assert.Equal([AssessmentPhase.Round], view.Phases.Select(p => p.Phase));
+        Assert.False(view.Phases[0].CanFill);
+        Assert.True((await As(_s.Official).ForEngagementAsync(engagementId))!.Phases[0].CanFill);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => As(team).SaveDraftAsync(engagementId, AssessmentPhase.Round, Scores(view, 3), null));
+        Assert.Equal("assessment.wrong-phase", await CodeOfAsync(() => As(_s.Official).SaveDraftAsync(engagementId, AssessmentPhase.Before, Scores(view, 3), null)));
+
+        var version = await As(_s.Official).SubmitAsync(engagementId, AssessmentPhase.Round, Scores(view, 3), null);
+
+        var scored = (await As(team).ForEngagementAsync(engagementId))!;
+        Assert.Null(scored.Comparison);
+        Assert.Equal(3m, scored.Phases[0].Assessment!.Score);
+        Assert.False(scored.Phases[0].CanRate);
+        Assert.Equal("assessment.round-not-rated", await CodeOfAsync(() => As(_s.Official).RateAsync(engagementId, AssessmentPhase.Round, Scores(view, 3), version)));
+    }
+
+    [Fact]
     public async Task ChecklistsAreForOfficialsAndLockOnceAnAreaIsAssessed()
     {
         await Assert.ThrowsAsync<AccessDeniedException>(() => As(_s.Consultant).ChecklistsAsync(_s.ProgramId));
