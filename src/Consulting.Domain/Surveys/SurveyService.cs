@@ -158,7 +158,7 @@ public sealed class SurveyService(IDbContextFactory<ConsultingDbContext> dbFacto
             .Select(p => new { p.Id, p.Name, p.Year })
             .ToListAsync(ct);
         var groups = responses.GroupBy(r => r.ProgramId).ToList();
-        var showPerProgram = groups.Count > 1 && groups.All(g => g.Count() >= SurveyResults.MinimumResponses);
+        var showPerProgram = groups.All(g => g.Count() >= SurveyResults.MinimumResponses);
         return new ConsultantSurveyResults(
             responses.Count,
             SurveyResults.MinimumResponses,
