@@ -94,5 +94,13 @@ public class SurveyJourneyTests(SurveyJourneyTests.App app) : IClassFixture<Surv
         await page.GetByRole(AriaRole.Button, new() { Name = "최신 내용 불러오기" }).ClickAsync();
         await Expect(opinion).ToHaveValueAsync("다른 기기에서 고친 의견");
         await Expect(page).ToHaveURLAsync(new Regex($"/engagements/{s.HaetsalEngagementId}$"));
+
+        await SignOutAsync(page);
+        await SignInAsync(page, DemoData.OfficialEmail);
+        await OpenAsync(page, $"/programs/{s.ProgramId}/surveys");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("만족도 조사 결과");
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "윤슬기" })).ToContainTextAsync("4.50");
+        await Expect(page.Locator("figure.survey-chart svg").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "official-survey-results");
     }
 }
