@@ -115,6 +115,10 @@ public class SurveyServiceTests(ResultsFixture f)
         var expected = await MeansAsync("consultant_id = @id", S.ConsultantId);
         Assert.Equal(expected, Enum.GetValues<SurveyItem>().Select(i => three.Overall.Means[i]));
         Assert.Equal(3, three.Overall.Count);
+        // All three are in one programme, which therefore shows the same figures.
+        var program = Assert.Single(three.Programs);
+        Assert.Equal(3, program.Responses);
+        Assert.Equal(three.Overall.Means, program.Result!.Means);
         await Assert.ThrowsAsync<AccessDeniedException>(() => f.Surveys(S.HaesolStaff).MyResultsAsync());
     }
 
