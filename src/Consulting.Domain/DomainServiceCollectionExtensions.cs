@@ -39,7 +39,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(sp => Notifications.MailTransportFactory.Create(sp.GetRequiredService<IOptions<Notifications.MailOptions>>()));
         services.AddSingleton<Notifications.OutboxSender>();
         services.AddScoped<Attachments.AttachmentService>();
+        services.AddScoped<Assessments.AssessmentService>();
         services.AddOptions<Attachments.AttachmentOptions>();
+        services.AddScoped<Documents.AgencyReportService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;
     }
