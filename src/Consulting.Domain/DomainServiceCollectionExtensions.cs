@@ -24,6 +24,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Identity.PasswordResetService>();
         services.AddScoped<Consultants.ConsultantService>();
         services.AddScoped<Engagements.AssignmentService>();
+        services.AddScoped<Engagements.ClosingOpinionService>();
+        services.AddScoped<Surveys.SurveyService>();
         services.AddScoped<Visits.VisitService>();
         services.AddScoped<Visits.CalendarFeedService>();
         services.AddScoped<VisitLogs.VisitLogService>();
