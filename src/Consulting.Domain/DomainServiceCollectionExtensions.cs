@@ -37,6 +37,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(sp => Notifications.MailTransportFactory.Create(sp.GetRequiredService<IOptions<Notifications.MailOptions>>()));
         services.AddSingleton<Notifications.OutboxSender>();
         services.AddScoped<Attachments.AttachmentService>();
+        services.AddScoped<Monitoring.MonitoringRoundService>();
         services.AddOptions<Attachments.AttachmentOptions>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;
