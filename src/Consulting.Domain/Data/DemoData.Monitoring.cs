@@ -205,7 +205,8 @@ public static partial class DemoData
     {
         var titles = TaskTitles[second ? 1 : 0];
         var title = titles[(number + teamIndex) % titles.Length];
-        var due = visitDay.AddDays(75 + (number % 4 * 15));
+        // The round under way gives its teams until the end of the year or later, so its open tasks are not yet overdue in 2025.
+        var due = second ? new DateOnly(2025, 12, 31).AddDays(number % 3 * 30) : visitDay.AddDays(75 + (number % 4 * 15));
         return new Recommendation(
             log, area.Id,
             new RecommendationInput(
