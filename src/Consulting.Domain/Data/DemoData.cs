@@ -68,9 +68,11 @@ public static partial class DemoData
     /// <summary>
     /// Seeds the demo year unless a programme already exists. The consulting programme is left where a newcomer can
     /// run its selection: recruiting, its call closed, nine applications in (the seven of the seed for all four areas,
-    /// two more). The monitoring round is under way with its eleven teams enrolled. The consultant registry is seeded
-    /// on its own when it is empty, so a database made before the registry existed gets it too. Returns true when it
-    /// wrote anything.
+    /// two more). The monitoring round is under way with its eleven teams enrolled, its visits held, logged and scored,
+    /// and the closed round before it (2024 하반기) run the same way, so the half-year comparison has something to
+    /// compare (see DemoData.Monitoring.cs; it needs the registry's peer coaches, so it is written last). The consultant
+    /// registry is seeded on its own when it is empty, so a database made before the registry existed gets it too.
+    /// Returns true when it wrote anything.
     /// </summary>
     public static async Task<bool> SeedAsync(ConsultingDbContext db, UserManager<ApplicationUser> users, CancellationToken ct = default)
     {
