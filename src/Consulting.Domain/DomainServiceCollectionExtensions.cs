@@ -40,6 +40,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Notifications.OutboxSender>();
         services.AddScoped<Attachments.AttachmentService>();
         services.AddScoped<Assessments.AssessmentService>();
+        services.AddScoped<Monitoring.MonitoringRoundService>();
         services.AddOptions<Attachments.AttachmentOptions>();
         services.AddScoped<Documents.AgencyReportService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);

@@ -25,13 +25,13 @@ public class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
         await Expect(page).ToHaveTitleAsync(new Regex("사업 담당자 홈"));
         await WaitForCircuitAsync(page);
-        await Expect(page.GetByText("2개 사업")).ToBeVisibleAsync();
+        await Expect(page.GetByText("3개 사업")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "official-home");
 
         // Typing in the search box is handled by the server over the circuit.
         await page.GetByLabel("사업명 검색").PressSequentiallyAsync("모니터링", new() { Delay = 30 });
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoData.ConsultingProgramName })).ToHaveCountAsync(0);
-        await Expect(page.GetByText("1개 사업")).ToBeVisibleAsync();
+        await Expect(page.GetByText("2개 사업")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = DemoData.MonitoringProgramName }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DemoData.MonitoringProgramName, Level = 1 })).ToBeVisibleAsync();

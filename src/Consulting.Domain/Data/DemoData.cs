@@ -4,6 +4,7 @@ using Consulting.Domain.Engagements;
 using Consulting.Domain.Identity;
 using Consulting.Domain.Programs;
 using Consulting.Domain.Recruitment;
+using Consulting.Domain.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +12,11 @@ namespace Consulting.Domain.Data;
 
 /// <summary>
 /// The demo year: "2025 품질관리 컨설팅" with the applications of its seven agencies (and two more) and "2025 상반기 사례관리 모니터링"
-/// with eleven township teams, the consultant registry (eight experts, one of them the demo consultant) and one demo
-/// account per role. Every agency and person is fictional.
+/// with eleven township teams (and the closed round before it, "2024 하반기", for the half-year comparison), the consultant
+/// registry (eight experts, one of them the demo consultant) and one demo account per role. Every agency and person is fictional.
 /// Loaded only when configured (never in Production) and only once.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     public const string Password = "Demo!2025";
     public const string OfficialEmail = "official@demo.consulting.kr";
@@ -67,13 +68,16 @@ public static class DemoData
     /// <summary>
     /// Seeds the demo year unless a programme already exists. The consulting programme is left where a newcomer can
     /// run its selection: recruiting, its call closed, nine applications in (the seven of the seed for all four areas,
-    /// two more). The monitoring round is under way with its eleven teams enrolled. The consultant registry is seeded
-    /// on its own when it is empty, so a database made before the registry existed gets it too. Returns true when it
-    /// wrote anything.
+    /// two more). The monitoring round is under way with its eleven teams enrolled, its visits held, logged and scored,
+    /// and the closed round before it (2024 하반기) run the same way, so the half-year comparison has something to
+    /// compare (see DemoData.Monitoring.cs; it needs the registry's peer coaches, so it is written last). The consultant
+    /// registry is seeded on its own when it is empty, so a database made before the registry existed gets it too.
+    /// Returns true when it wrote anything.
     /// </summary>
     public static async Task<bool> SeedAsync(ConsultingDbContext db, UserManager<ApplicationUser> users, CancellationToken ct = default)
     {
         var wrote = false;
+        (List<Agency> Teams, ConsultingProgram Round, List<Engagement> Engagements, Actor Official)? monitoringHistory = null;
         if (!await db.Programs.AnyAsync(ct))
         {
             var seven = SelectedAgencies.Select(Create).ToList();
@@ -92,9 +96,10 @@ public static class DemoData
             db.Engagements.AddRange(engagements);
             await db.SaveChangesAsync(ct);
 
-            await CreateUser(users, OfficialEmail, "한가람 (데모 사업 담당자)", Roles.Official, agencyId: null);
+            var official = await CreateUser(users, OfficialEmail, "한가람 (데모 사업 담당자)", Roles.Official, agencyId: null);
             await CreateUser(users, ConsultantEmail, "윤슬기 (데모 컨설턴트)", Roles.Consultant, agencyId: null);
             await CreateUser(users, AgencyEmail, "서다온 (데모 기관 담당자)", Roles.AgencyStaff, seven[3].Id);
+            monitoringHistory = (teams, monitoring, engagements, new Actor(official.Id, official.DisplayName));
             wrote = true;
         }
 
@@ -112,6 +117,12 @@ public static class DemoData
             db.Consultants.AddRange(registry);
             await db.SaveChangesAsync(ct);
             wrote = true;
+        }
+
+        // The rounds' history needs the registry's peer coaches, so it comes last.
+        if (monitoringHistory is { } history)
+        {
+            await SeedMonitoringHistoryAsync(db, history.Teams, history.Round, history.Engagements, history.Official, ct);
         }
 
         return wrote;

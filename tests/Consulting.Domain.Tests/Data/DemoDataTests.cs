@@ -83,7 +83,7 @@ public class DemoDataTests(TestDatabase database) : IClassFixture<TestDatabase>,
         await DemoSeeder.SeedAsync(database);
 
         await using var db = database.CreateContext();
-        Assert.Equal(2, await db.Programs.CountAsync());
+        Assert.Equal(3, await db.Programs.CountAsync());
         Assert.Equal(3, await db.Users.CountAsync());
     }
 

@@ -34,11 +34,11 @@ public class ProgramServiceTests(TestDatabase database) : IClassFixture<TestData
     {
         var programs = await ServiceFor(TestUser.Official()).ListAsync(new ProgramListQuery());
 
-        Assert.Equal(2, programs.Count);
+        Assert.Equal(3, programs.Count);
         var consulting = programs.Single(p => p.Kind == ProgramKind.Consulting);
         Assert.Equal(4, consulting.AreaCount);
         Assert.Equal(0, consulting.SelectedCount);
-        Assert.Equal(11, programs.Single(p => p.Kind == ProgramKind.Monitoring).SelectedCount);
+        Assert.All(programs.Where(p => p.Kind == ProgramKind.Monitoring), p => Assert.Equal(11, p.SelectedCount));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class ProgramServiceTests(TestDatabase database) : IClassFixture<TestData
         var found = await service.ListAsync(new ProgramListQuery("모니터링"));
         var none = await service.ListAsync(new ProgramListQuery("100%_없음"));
 
-        Assert.Equal([DemoData.MonitoringProgramName], found.Select(p => p.Name));
+        Assert.Equal([DemoData.MonitoringProgramName, DemoData.PreviousMonitoringProgramName], found.Select(p => p.Name));
         Assert.Empty(none);
     }
 
@@ -76,7 +76,7 @@ public class ProgramServiceTests(TestDatabase database) : IClassFixture<TestData
         var team = await ServiceFor(TestUser.StaffOf(_teamId)).ListAsync(new ProgramListQuery());
 
         Assert.Equal([DemoData.ConsultingProgramName], host.Select(p => p.Name));
-        Assert.Equal([DemoData.MonitoringProgramName], team.Select(p => p.Name));
+        Assert.Equal([DemoData.MonitoringProgramName, DemoData.PreviousMonitoringProgramName], team.Select(p => p.Name));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using Consulting.Domain.Data;
+using Consulting.Domain.Recommendations;
 using Consulting.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consulting.Web.Tests.Recommendations;
 
@@ -44,8 +46,11 @@ public class FollowUpPagesTests(FollowUpWebFactory app) : IClassFixture<FollowUp
         Assert.Contains("<label for=\"rec-filter-program\">", html, StringComparison.Ordinal);
         Assert.Contains("<label for=\"rec-filter-status\">", html, StringComparison.Ordinal);
         Assert.Contains("<label for=\"rec-filter-overdue\">", html, StringComparison.Ordinal);
-        Assert.Matches("role=\"status\"[^>]*>\\s*권고사항 5건", html);
-        // Overdue is said in words, once: only the open one past its date.
+        // The demo's monitoring rounds have improvement tasks of their own; the scenario's programme holds the five.
+        var programme = await PageAsync(client, $"/recommendations?program={s.Week.ProgramId}");
+        Assert.Matches("role=\"status\"[^>]*>\\s*권고사항 5건", programme);
+        // Overdue is said in words, once: only the open one past its date (the rounds' open tasks are due later).
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(programme, "<strong class=\"overdue-badge\">기한 지남</strong>"));
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "<strong class=\"overdue-badge\">기한 지남</strong>"));
     }
 
@@ -213,12 +218,16 @@ public class FollowUpPagesTests(FollowUpWebFactory app) : IClassFixture<FollowUp
     [Fact]
     public async Task TheOfficialHomeCountsWhatWaitsWithLinksToTheFilteredList()
     {
-        await app.ScenarioAsync();
+        var s = await app.ScenarioAsync();
         var client = await SignedInAsync(DemoData.OfficialEmail);
 
         var html = await PageAsync(client, "/official");
 
-        Assert.Contains("<a href=\"/recommendations?status=Submitted\">확인을 기다리는 증빙 1건</a>", html, StringComparison.Ordinal);
+        // The scenario's one submission, and those of the demo's monitoring round (2025 상반기) waiting beside it.
+        await using var db = app.Database.CreateContext();
+        var roundSubmissions = await db.Recommendations.CountAsync(r =>
+            r.ProgramId != s.Week.ProgramId && r.PublishedAtUtc != null && r.Status == RecommendationStatus.Submitted);
+        Assert.Contains($"<a href=\"/recommendations?status=Submitted\">확인을 기다리는 증빙 {1 + roundSubmissions}건</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/recommendations?status=NotAdoptionProposed\">미채택 요청 1건</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/recommendations?overdue=true\">기한이 지난 권고사항 1건</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/recommendations\"", html, StringComparison.Ordinal);
