@@ -30,6 +30,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<VisitLogs.LogTemplateService>();
         services.AddScoped<Recommendations.RecommendationService>();
         services.AddScoped<Recommendations.FollowUpService>();
+        services.AddScoped<Dashboards.ProgramDashboardService>();
         services.AddSingleton<Notifications.Notifier>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Notifications.ReminderService>();
