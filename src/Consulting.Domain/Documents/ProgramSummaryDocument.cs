@@ -12,7 +12,7 @@ public sealed class ProgramSummaryDocument(ICurrentUser currentUser, ProgramDash
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /// <summary>Writes the summary into <paramref name="output"/> (a seekable stream: the package is finished on dispose).</summary>
-    public async Task WriteAsync(Guid programId, Stream output, ResultTexts texts, CancellationToken ct = default)
+    public async Task<ProgramDashboard> WriteAsync(Guid programId, Stream output, ResultTexts texts, CancellationToken ct = default)
     {
         if (!currentUser.IsOfficial())
         {
@@ -36,5 +36,7 @@ public sealed class ProgramSummaryDocument(ICurrentUser currentUser, ProgramDash
 
             doc.Table(table.Headers, table.Rows.Select(r => (IReadOnlyList<string>)[.. r.Select(DashboardTable.Invariant)]));
         }
+
+        return dashboard;
     }
 }

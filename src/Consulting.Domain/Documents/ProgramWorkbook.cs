@@ -33,8 +33,8 @@ public sealed class ProgramWorkbook(IDbContextFactory<ConsultingDbContext> dbFac
     private const uint Decimal = 3;
     private const uint DateNumberFormatId = 164;
 
-    /// <summary>Writes the workbook to <paramref name="output"/>, which need not be seekable (ZIP entries are written once, in order).</summary>
-    public async Task WriteAsync(Guid programId, Stream output, ResultTexts texts, CancellationToken ct = default)
+    /// <summary>Writes the workbook to <paramref name="output"/>, which need not be seekable (ZIP entries are written once, in order); returns the figures of its summary.</summary>
+    public async Task<ProgramDashboard> WriteAsync(Guid programId, Stream output, ResultTexts texts, CancellationToken ct = default)
     {
         if (!currentUser.IsOfficial())
         {
@@ -65,6 +65,8 @@ public sealed class ProgramWorkbook(IDbContextFactory<ConsultingDbContext> dbFac
             using var writer = new SheetWriter(OpenXmlWriter.Create(entry), sheets[i].Widths);
             await sheets[i].Rows(writer);
         }
+
+        return dashboard;
     }
 
     private static Task Summary(SheetWriter w, ProgramDashboard d, ResultTexts t)
