@@ -249,5 +249,16 @@ public class EmptyProgramDashboardTests(TestDatabase database) : IClassFixture<T
         Assert.Equal((0, 0, 0), (d.Satisfaction.Overall.Responses, d.Satisfaction.Overall.Invited, d.Satisfaction.Overall.RatePercent));
         Assert.All(Enum.GetValues<SurveyItem>(), i => Assert.Null(d.Satisfaction.Overall.Means[i]));
         Assert.All(DashboardTables.All(d, KoreanTexts.Results), t => Assert.NotEmpty(t.Headers));
+
+        // Both documents are written too: headers and nothing else, the summary's tables as the dashboard's.
+        using var xlsx = new MemoryStream();
+        await new Consulting.Domain.Documents.ProgramWorkbook(database.CreateFactory(), official, service).WriteAsync(programId, xlsx, KoreanTexts.Results);
+        using var read = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx.ToArray()), false);
+        Assert.All(
+            read.WorkbookPart!.WorksheetParts.Skip(1),
+            part => Assert.Single(part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()));
+        using var docx = new MemoryStream();
+        await new Consulting.Domain.Documents.ProgramSummaryDocument(official, service).WriteAsync(programId, docx, KoreanTexts.Results);
+        Assert.True(docx.Length > 0);
     }
 }

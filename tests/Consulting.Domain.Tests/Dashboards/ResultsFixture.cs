@@ -61,12 +61,21 @@ internal static class Sql
 /// <summary>The web's Korean texts (SharedResource.resx), so documents read back carry the words users see; a missing key fails.</summary>
 internal static class KoreanTexts
 {
-    private static readonly Lazy<Dictionary<string, string>> Texts = new(() =>
-        XDocument.Load(Path.Combine(TestDatabaseServer.RepositoryRoot(), "src", "Consulting.Web", "Resources", "SharedResource.resx"))
-            .Root!.Elements("data").ToDictionary(e => (string)e.Attribute("name")!, e => (string)e.Element("value")!));
+    public static ResultTexts Results { get; } = WebTexts.Load("SharedResource.resx", korean: true);
+}
 
-    public static ResultTexts Results { get; } = new(
-        key => Texts.Value.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException("No Korean text for " + key), true);
+/// <summary>The web's English texts (SharedResource.en.resx).</summary>
+internal static class EnglishTexts
+{
+    public static ResultTexts Results { get; } = WebTexts.Load("SharedResource.en.resx", korean: false);
+}
 
-    public static string Of(string key) => Texts.Value[key];
+internal static class WebTexts
+{
+    public static ResultTexts Load(string file, bool korean)
+    {
+        var texts = XDocument.Load(Path.Combine(TestDatabaseServer.RepositoryRoot(), "src", "Consulting.Web", "Resources", file))
+            .Root!.Elements("data").ToDictionary(e => (string)e.Attribute("name")!, e => (string)e.Element("value")!);
+        return new ResultTexts(key => texts.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"No text for {key} in {file}"), korean);
+    }
 }

@@ -173,6 +173,22 @@ public class ProgramDocumentsTests(ResultsFixture fixture) : IClassFixture<Resul
     }
 
     [Fact]
+    public async Task TheWorkbookIsWrittenInTheReadersLanguage()
+    {
+        using var stream = new MemoryStream();
+        await Workbook(S.Official).WriteAsync(S.ProgramId, stream, EnglishTexts.Results);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(stream.ToArray()), false);
+        var workbook = document.WorkbookPart!;
+
+        var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
+        Assert.Equal(["Summary", "Agencies", "Visits", "Recommendations", "Self-assessments", "Satisfaction"], sheets.Select(x => x.Name!.Value));
+        var visits = ((WorksheetPart)workbook.GetPartById(sheets[2].Id!.Value!)).Worksheet.Descendants<Row>().ToList();
+        Assert.Equal("Agency", Text(visits[0].Elements<Cell>().First()));
+        Assert.Equal("Organisation management", Text(visits[1].Elements<Cell>().ElementAt(1)));
+        Assert.Equal("en-US", document.PackageProperties.Language);
+    }
+
+    [Fact]
     public async Task TheWorkbookStreamsIntoAStreamThatCannotSeek()
     {
         var sheets = await ReadWorkbookAsync(new NonSeekable());
