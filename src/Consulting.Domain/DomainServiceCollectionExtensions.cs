@@ -24,6 +24,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Identity.PasswordResetService>();
         services.AddScoped<Consultants.ConsultantService>();
         services.AddScoped<Engagements.AssignmentService>();
+        services.AddScoped<Engagements.ClosingOpinionService>();
+        services.AddScoped<Surveys.SurveyService>();
         services.AddScoped<Visits.VisitService>();
         services.AddScoped<Visits.CalendarFeedService>();
         services.AddScoped<VisitLogs.VisitLogService>();
@@ -40,7 +42,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(sp => Notifications.MailTransportFactory.Create(sp.GetRequiredService<IOptions<Notifications.MailOptions>>()));
         services.AddSingleton<Notifications.OutboxSender>();
         services.AddScoped<Attachments.AttachmentService>();
+        services.AddScoped<Assessments.AssessmentService>();
         services.AddOptions<Attachments.AttachmentOptions>();
+        services.AddScoped<Documents.AgencyReportService>();
         services.AddValidatorsOf(typeof(DomainServiceCollectionExtensions).Assembly);
         return services;
     }

@@ -45,11 +45,17 @@ public sealed class ResultsScenario
     public static readonly SurveyAnswers HaesolSurvey = new(5, 4, 5, 4, 5, "전문적인 자문 덕분에 규정을 정비했습니다.");
     public static readonly SurveyAnswers HaetsalSurvey = new(4, 4, 3, 5, 4, null);
 
-    private ResultsScenario(TestDatabase database) => Database = database;
+    private ResultsScenario(TestDatabase database, FixedClock clock)
+    {
+        Database = database;
+        Clock = clock;
+        Clock.Now = FixedClock.At(new DateOnly(2025, 6, 1)).Now;
+    }
 
     public TestDatabase Database { get; }
 
-    public FixedClock Clock { get; } = FixedClock.At(new DateOnly(2025, 6, 1));
+    /// <summary>The scenario's clock; pass the app's own to <see cref="PrepareAsync"/> so both tell the same time.</summary>
+    public FixedClock Clock { get; }
 
     public Guid ProgramId { get; private set; }
 
@@ -84,15 +90,29 @@ public sealed class ResultsScenario
 
     public Guid OpenId { get; private set; }
 
-    /// <summary>Builds the year in <paramref name="database"/> (seeding the demo first when it is empty).</summary>
-    public static async Task<ResultsScenario> BuildAsync(TestDatabase database)
+    /// <summary>Builds the whole year in <paramref name="database"/> (seeding the demo first when it is empty).</summary>
+    public static async Task<ResultsScenario> BuildAsync(TestDatabase database, FixedClock? clock = null)
     {
-        var s = new ResultsScenario(database);
-        await s.WriteAsync();
+        var s = await PrepareAsync(database, clock);
+        await s.AssessAsync(s.HaesolEngagementId, AssessmentPhase.Before, HaesolBefore, "서다온", null);
+        await s.AssessAsync(s.HaetsalEngagementId, AssessmentPhase.Before, HaetsalBefore, "햇살 담당자", null);
+        await s.HoldVisitsAsync();
+        await s.FinishAsync();
         return s;
     }
 
-    private async Task WriteAsync()
+    /// <summary>
+    /// The first step only, on 1 June 2025: the programme started, 윤슬기 assigned at both agencies and their three
+    /// visits scheduled; no assessment yet, no visit held.
+    /// </summary>
+    public static async Task<ResultsScenario> PrepareAsync(TestDatabase database, FixedClock? clock = null)
+    {
+        var s = new ResultsScenario(database, clock ?? FixedClock.At(new DateOnly(2025, 6, 1)));
+        await s.SetUpAsync();
+        return s;
+    }
+
+    private async Task SetUpAsync()
     {
         ProgramId = await DemoScenario.SelectSevenAndStartAsync(Database);
         Official = await DemoScenario.DemoOfficialAsync(Database);
@@ -110,12 +130,16 @@ public sealed class ResultsScenario
         HaesolEngagementId = await AssignAsync(HaesolId);
         HaetsalEngagementId = await AssignAsync(HaetsalId);
         await ChecklistDefaults.EnsureAsync(Database.CreateFactory(), ProgramId, Clock.GetUtcNow().UtcDateTime, default);
-        await AssessAsync(HaesolEngagementId, AssessmentPhase.Before, HaesolBefore, "서다온", null);
-        await AssessAsync(HaetsalEngagementId, AssessmentPhase.Before, HaetsalBefore, "햇살 담당자", null);
-
         HaesolVisitIds = await ScheduleAsync(HaesolEngagementId, [new(2025, 6, 10), new(2025, 6, 17), new(2025, 6, 24)]);
         HaetsalVisitIds = await ScheduleAsync(HaetsalEngagementId, [new(2025, 6, 11), new(2025, 6, 18), new(2025, 6, 25)]);
+    }
 
+    /// <summary>
+    /// The visits held: on 30 June 윤슬기 logs all six and 한가람 approves them, raising three recommendations; by 5 July
+    /// 해솔 has had the first verified with evidence.
+    /// </summary>
+    public async Task HoldVisitsAsync()
+    {
         Clock.Now = FixedClock.At(new DateOnly(2025, 6, 30)).Now;
         var logs = new List<Guid>();
         var raised = new Dictionary<string, Guid>();
@@ -143,7 +167,11 @@ public sealed class ResultsScenario
         await followUp.SubmitAsync(VerifiedId, "개정 규정을 올립니다", await VersionAsync(VerifiedId));
         var review = new FollowUpService(Database.CreateFactory(), Consultant, Clock, TestNotifier.For(Clock));
         await review.VerifyAsync(VerifiedId, "확인했습니다", (await review.GetAsync(VerifiedId))!.Row.Version);
+    }
 
+    /// <summary>On 15 July: both after-assessments (the consultant rates 해솔's), both surveys, 해솔's closing opinion.</summary>
+    public async Task FinishAsync()
+    {
         Clock.Now = FixedClock.At(Today).Now;
         await AssessAsync(HaesolEngagementId, AssessmentPhase.After, HaesolAfter, "서다온", HaesolAfterRating);
         await AssessAsync(HaetsalEngagementId, AssessmentPhase.After, HaetsalAfter, "햇살 담당자", null);
@@ -225,7 +253,8 @@ public sealed class ResultsScenario
         return logId;
     }
 
-    private async Task AssessAsync(Guid engagementId, AssessmentPhase phase, int[] scores, string byName, int[]? rating)
+    /// <summary>Submits an assessment straight through the entity, scores in the checklist's order.</summary>
+    public async Task AssessAsync(Guid engagementId, AssessmentPhase phase, int[] scores, string byName, int[]? rating)
     {
         await using var db = Database.CreateContext();
         var engagement = await db.Engagements.SingleAsync(e => e.Id == engagementId);

@@ -17,6 +17,7 @@ public sealed class WordDocument : IDisposable
 
     private readonly WordprocessingDocument _package;
     private readonly Body _body;
+    private string? _footerId;
 
     private WordDocument(Stream output, string title)
     {
@@ -70,11 +71,57 @@ public sealed class WordDocument : IDisposable
 
     public WordDocument PageBreak() => Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
 
+    /// <summary>
+    /// A footer on every page: <paramref name="text"/>, then the page number as a PAGE field (Word, LibreOffice and
+    /// Hancom fill it in), formatted by <paramref name="pageFormat"/> with {0} where the number goes (e.g. "- {0} -").
+    /// Called again, it replaces the earlier footer.
+    /// </summary>
+    public WordDocument Footer(string text, string pageFormat = "{0}")
+    {
+        var main = _package.MainDocumentPart!;
+        if (_footerId is not null)
+        {
+            main.DeletePart(main.GetPartById(_footerId));
+        }
+
+        var part = main.AddNewPart<FooterPart>();
+        var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
+        if (text.Length > 0)
+        {
+            paragraph.Append(new Run(new Text(text + "  ") { Space = SpaceProcessingModeValues.Preserve }));
+        }
+
+        var at = pageFormat.IndexOf("{0}", StringComparison.Ordinal);
+        var (before, after) = at < 0 ? (pageFormat + " ", "") : (pageFormat[..at], pageFormat[(at + 3)..]);
+        if (before.Length > 0)
+        {
+            paragraph.Append(new Run(new Text(before) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+
+        paragraph.Append(new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " });
+        if (after.Length > 0)
+        {
+            paragraph.Append(new Run(new Text(after) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+
+        part.Footer = new DocumentFormat.OpenXml.Wordprocessing.Footer(paragraph);
+        part.Footer.Save();
+        _footerId = main.GetIdOfPart(part);
+        return this;
+    }
+
     public void Dispose()
     {
-        _body.Append(new SectionProperties(
+        var section = new SectionProperties();
+        if (_footerId is not null)
+        {
+            section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = _footerId });
+        }
+
+        section.Append(
             new PageSize { Width = 11906, Height = 16838 },  // A4
-            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 });
+        _body.Append(section);
         _package.MainDocumentPart!.Document.Save();
         _package.Dispose();
     }

@@ -22,4 +22,6 @@ public enum NotificationKind
     DueSoon,
     Overdue,
     WeeklyDigest,
+    EngagementFinished,
+    ClosingOpinionDue,
 }

@@ -267,6 +267,7 @@ public sealed class VisitLogService(IDbContextFactory<ConsultingDbContext> dbFac
         if (visit.Status != VisitStatus.Completed)
         {
             visit.Complete(by, now);
+            await Engagements.EngagementFinish.NotifyIfFinishedAsync(db, notifier, visit, ct);
         }
 
         var args = await LogArgsAsync(db, log, visit.Number, ct);

@@ -355,6 +355,11 @@ public sealed class VisitService(
             await NotifyAsync(db, NotificationKind.VisitCancelled, visit, engagementConsultant, by, ct);
         }
 
+        if (visit.Status != before)
+        {
+            await Engagements.EngagementFinish.NotifyIfFinishedAsync(db, notifier, visit, ct);
+        }
+
         await db.SaveCheckedAsync(visit, expectedVersion, ct);
     }
 

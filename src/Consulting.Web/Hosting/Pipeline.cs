@@ -37,6 +37,7 @@ internal static class Pipeline
         Features.Agencies.AgencyExportEndpoint.MapAgencyExport(app);
         Features.Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
         Features.VisitLogs.AttachmentEndpoint.MapAttachmentDownload(app);
+        Features.Reports.AgencyReportEndpoint.MapAgencyReportDocument(app);
         Features.Dashboards.ProgramResultsEndpoints.MapProgramResults(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -36,4 +36,38 @@ public class WordDocumentTests
         Assert.Equal("ko-KR", defaults.Languages!.EastAsia!.Value);
         Assert.Equal("기관별 결과보고서", read.PackageProperties.Title);
     }
+
+    [Fact]
+    public void AFooterCarriesItsTextAndAPageNumberFieldOnEveryPage()
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordDocument.Create(stream, "보고서"))
+        {
+            doc.Footer("첫 바닥글").Footer("해솔 종합사회복지관", "- {0} -").Paragraph("본문");
+        }
+
+        stream.Position = 0;
+        using var read = WordprocessingDocument.Open(stream, false);
+        var main = read.MainDocumentPart!;
+        var footer = Assert.Single(main.FooterParts);
+        Assert.Equal("해솔 종합사회복지관  - 1 -", footer.Footer!.InnerText);
+        Assert.Equal(" PAGE ", footer.Footer.Descendants<SimpleField>().Single().Instruction!.Value);
+        var reference = main.Document.Body!.Elements<SectionProperties>().Single().GetFirstChild<FooterReference>()!;
+        Assert.Equal(main.GetIdOfPart(footer), reference.Id!.Value);
+    }
+
+    [Fact]
+    public void WithoutAFooterTheDocumentHasNone()
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordDocument.Create(stream, "보고서"))
+        {
+            doc.Paragraph("본문");
+        }
+
+        stream.Position = 0;
+        using var read = WordprocessingDocument.Open(stream, false);
+        Assert.Empty(read.MainDocumentPart!.FooterParts);
+        Assert.Null(read.MainDocumentPart.Document.Body!.Elements<SectionProperties>().Single().GetFirstChild<FooterReference>());
+    }
 }

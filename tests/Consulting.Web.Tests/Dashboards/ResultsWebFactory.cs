@@ -19,7 +19,7 @@ public sealed class ResultsWebFactory : ConsultingWebFactory
         try
         {
             _ = Server;
-            _scenario ??= ResultsScenario.BuildAsync(Database);
+            _scenario ??= ResultsScenario.BuildAsync(Database, Clock);
         }
         finally
         {

@@ -40,6 +40,9 @@ public partial class AgencyHome
     private FollowUpService FollowUp { get; set; } = default!;
 
     [Inject]
+    private Consulting.Domain.Assessments.AssessmentService Assessments { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
@@ -61,6 +64,9 @@ public partial class AgencyHome
     [PersistentState]
     public List<FollowUpRow>? Recommendations { get; set; }
 
+    [PersistentState]
+    public List<Consulting.Domain.Assessments.AgencyAssessmentRow>? Measuring { get; set; }
+
     /// <summary>A visit to come and the next steps agreed for it at the engagement's last approved visit.</summary>
     public sealed record UpcomingVisit(CalendarVisit Visit, List<string> Prepare);
 
@@ -73,6 +79,7 @@ public partial class AgencyHome
 
         Upcoming ??= await UpcomingAsync();
         Recommendations ??= [.. await FollowUp.ForMyAgencyAsync()];
+        Measuring ??= [.. await Assessments.MyAgencyAsync()];
         LatestLogs ??= [.. await VisitLogs.ListAsync(new LogListQuery(Status: VisitLogStatus.Approved, Take: LatestLogsShown))];
         Programs ??= [.. await ProgramService.ListAsync(new ProgramListQuery())];
     }
