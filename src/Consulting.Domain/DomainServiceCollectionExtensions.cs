@@ -32,6 +32,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<VisitLogs.LogTemplateService>();
         services.AddScoped<Recommendations.RecommendationService>();
         services.AddScoped<Recommendations.FollowUpService>();
+        services.AddScoped<Dashboards.ProgramDashboardService>();
+        services.AddScoped<Documents.ProgramWorkbook>();
+        services.AddScoped<Documents.ProgramSummaryDocument>();
         services.AddSingleton<Notifications.Notifier>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Notifications.ReminderService>();

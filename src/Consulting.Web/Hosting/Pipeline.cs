@@ -38,6 +38,7 @@ internal static class Pipeline
         Features.Calendar.CalendarFeedEndpoint.MapCalendarFeed(app);
         Features.VisitLogs.AttachmentEndpoint.MapAttachmentDownload(app);
         Features.Reports.AgencyReportEndpoint.MapAgencyReportDocument(app);
+        Features.Dashboards.ProgramResultsEndpoints.MapProgramResults(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
