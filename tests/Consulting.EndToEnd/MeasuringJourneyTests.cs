@@ -65,7 +65,9 @@ public class MeasuringJourneyTests(MeasuringJourneyTests.App app) : IClassFixtur
         app.Clock.Now = FixedClock.At(ResultsScenario.Today).Now;
         await s.AssessAsync(s.HaetsalEngagementId, AssessmentPhase.After, ResultsScenario.HaetsalAfter, "햇살 담당자", null);
 
-        // ---- After the last visit: the after-assessment, then the survey. ----
+        // ---- After the last visit (six weeks on: the sign-in of June has expired): the after-assessment, then the survey. ----
+        agency = await app.NewPageAsync();
+        await SignInAsync(agency, DemoData.AgencyEmail);
         await OpenAsync(agency, "/agency/assessments");
         await agency.GetByRole(AriaRole.Link, new() { Name = "조직 관리 자가진단" }).ClickAsync();
         await WaitForCircuitAsync(agency);
@@ -73,7 +75,7 @@ public class MeasuringJourneyTests(MeasuringJourneyTests.App app) : IClassFixtur
         await ScoreAsync(agency, indicators, After);
         await agency.GetByRole(AriaRole.Button, new() { Name = "제출", Exact = true }).ClickAsync();
         await Expect(agency.GetByRole(AriaRole.Status).Filter(new() { HasText = "사후 자가진단을 제출했습니다" })).ToBeVisibleAsync();
-        var comparison = agency.GetByRole(AriaRole.Table).Filter(new() { HasText = "분야 평균" });
+        var comparison = agency.GetByRole(AriaRole.Table, new() { Name = "사전·사후 점수와 분야 평균" });
         await Expect(comparison).ToContainTextAsync("2.25");
         await Expect(comparison).ToContainTextAsync("3.75");
         await BrowserApp.ScreenshotAsync(agency, "measuring-journey-after");
@@ -113,6 +115,12 @@ public class MeasuringJourneyTests(MeasuringJourneyTests.App app) : IClassFixtur
         await Expect(official).ToHaveURLAsync(new Regex($"/programs/{s.ProgramId}/dashboard$"));
         await WaitForCircuitAsync(official);
         await Expect(official.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("현황판");
+
+        // The after-mean of 조직 관리 over both agencies (29 points over 8 items): on the page, in the workbook, in the summary.
+        const string AfterMean = "3.63";
+        var headline = official.GetByRole(AriaRole.Table, new() { Name = "주요 지표" });
+        await Expect(headline.GetByRole(AriaRole.Row).Filter(new() { HasText = "자가진단 사후 평균" })).ToContainTextAsync(AfterMean);
+        await Expect(headline.GetByRole(AriaRole.Row).Filter(new() { HasText = "자가진단 사전 평균" })).ToContainTextAsync("2.50");
         await BrowserApp.ScreenshotAsync(official, "measuring-journey-dashboard");
 
         await OpenAsync(official, $"/programs/{s.ProgramId}/reports");
@@ -132,12 +140,15 @@ public class MeasuringJourneyTests(MeasuringJourneyTests.App app) : IClassFixtur
         {
             var sheets = xlsx.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(sh => sh.Name!.Value).ToList();
             Assert.Superset(new HashSet<string?> { "기관", "방문", "권고사항", "자가진단", "만족도" }, sheets.ToHashSet());
+            Assert.Equal(3.63m, Math.Round(NumberBeside(xlsx, "요약", "자가진단 사후 평균"), 2));
         }
 
         var summary = await DownloadAsync(official, official.GetByRole(AriaRole.Link, new() { Name = "사업 결과 요약 (DOCX)" }));
         using (var docx = WordprocessingDocument.Open(new MemoryStream(summary), false))
         {
-            Assert.Contains(docx.MainDocumentPart!.Document.Body!.Descendants<Word.Text>(), t => t.Text.Contains(DemoData.ConsultingProgramName, StringComparison.Ordinal));
+            var texts = docx.MainDocumentPart!.Document.Body!.Descendants<Word.Text>().Select(t => t.Text).ToList();
+            Assert.Contains(texts, t => t.Contains(DemoData.ConsultingProgramName, StringComparison.Ordinal));
+            Assert.Contains(AfterMean, texts);
         }
     }
 
@@ -148,6 +159,18 @@ public class MeasuringJourneyTests(MeasuringJourneyTests.App app) : IClassFixtur
             var option = $"{scores[i]} - {indicators[i].Levels[scores[i] - 1]}";
             await page.GetByLabel(indicators[i].TextKo, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
         }
+    }
+
+    /// <summary>The number in the cell right of the first cell of <paramref name="sheetName"/> whose text is <paramref name="label"/>.</summary>
+    private static decimal NumberBeside(SpreadsheetDocument xlsx, string sheetName, string label)
+    {
+        var workbookPart = xlsx.WorkbookPart!;
+        var sheet = workbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(sh => sh.Name == sheetName);
+        var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
+        var row = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .First(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().FirstOrDefault()?.InnerText == label);
+        var value = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(1).CellValue!.Text;
+        return decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<IReadOnlyList<Indicator>> IndicatorsAsync(ResultsScenario s)
