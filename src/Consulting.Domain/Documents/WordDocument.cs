@@ -39,27 +39,7 @@ public sealed class WordDocument : IDisposable
     public WordDocument Heading(int level, string text) => Add(StyledParagraph($"Heading{Math.Clamp(level, 1, 3)}", text));
 
     /// <summary>A paragraph; line breaks in <paramref name="text"/> stay line breaks.</summary>
-    public WordDocument Paragraph(string text, bool bold = false)
-    {
-        var run = new Run();
-        if (bold)
-        {
-            run.RunProperties = new RunProperties(new Bold());
-        }
-
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                run.Append(new Break());
-            }
-
-            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
-        }
-
-        return Add(new Paragraph(run));
-    }
+    public WordDocument Paragraph(string text, bool bold = false) => Add(new Paragraph(TextRun(text, bold)));
 
     /// <summary>Label–value lines, as a two-column table without a header.</summary>
     public WordDocument Facts(IEnumerable<(string Label, string Value)> facts) =>
@@ -167,6 +147,12 @@ public sealed class WordDocument : IDisposable
             properties.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "E7EEF7", Color = "auto" });
         }
 
+        return new TableCell(properties, new Paragraph(TextRun(text, bold)));
+    }
+
+    /// <summary>A run of text whose line breaks stay line breaks.</summary>
+    private static Run TextRun(string text, bool bold)
+    {
         var run = new Run();
         if (bold)
         {
@@ -184,7 +170,7 @@ public sealed class WordDocument : IDisposable
             run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
         }
 
-        return new TableCell(properties, new Paragraph(run));
+        return run;
     }
 
     private static void AddStyles(MainDocumentPart main)

@@ -107,6 +107,9 @@ public class AssessmentPagesTests(AssessmentWebFactory app) : IClassFixture<Asse
         Assert.Contains($"<a href=\"/engagements/{s.HaesolEngagementId}/survey\">응답 완료 (보기)</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"/engagements/{scenario.HaesolOpen}/survey", html, StringComparison.Ordinal);
         Assert.DoesNotContain(s.HaetsalEngagementId.ToString(), html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/programs/{s.ProgramId}/agencies/{s.HaesolId}/report\">2025 품질관리 컨설팅 결과보고서 보기</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/programs/{s.ProgramId}/agencies/{s.HaesolId}/report.docx\">DOCX 내려받기</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(s.HaetsalId.ToString(), html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/agency/assessments\">작성할 항목", home, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/agency/assessments\"", home, StringComparison.Ordinal);
     }
