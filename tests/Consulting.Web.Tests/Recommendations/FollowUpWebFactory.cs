@@ -7,10 +7,7 @@ using Consulting.Domain.Recommendations;
 using Consulting.Domain.VisitLogs;
 using Consulting.Domain.Visits;
 using Consulting.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Consulting.Web.Tests.Recommendations;
@@ -21,7 +18,7 @@ namespace Consulting.Web.Tests.Recommendations;
 /// NotAdoptionProposed; visit 3 was moved to 2 July, so the agency's portal has a visit to prepare for. A staff account
 /// at 별마루 sees none of it. Made through the services, as the people would.
 /// </summary>
-public sealed class FollowUpWebFactory : ConsultingWebFactory
+public sealed class FollowUpWebFactory() : ScenarioAppFactory<FollowUpWebFactory.Scenario>(new DateOnly(2025, 6, 20))
 {
     public const string OpenTitle = "성과지표 재설계";
     public const string OverdueTitle = "회의록 양식 정비";
@@ -34,39 +31,10 @@ public sealed class FollowUpWebFactory : ConsultingWebFactory
     public const string OtherStaffEmail = "staff@byeolmaru.followup.test";
     public const string OtherStaffPassword = "Staff!2025followup";
 
-    private readonly SemaphoreSlim _writing = new(1, 1);
-    private Task<Scenario>? _scenario;
-
-    public FixedClock Clock { get; } = FixedClock.At(new DateOnly(2025, 6, 20));
-
     public sealed record Scenario(
         CalendarScenario.Week Week, Guid LogId, Guid MovedVisitId, Guid Open, Guid Overdue, Guid Planned, Guid Submitted, Guid Proposed, Guid EvidenceId);
 
-    /// <summary>Starts the app (which seeds the demo year) and writes the scenario, once per class.</summary>
-    public async Task<Scenario> ScenarioAsync()
-    {
-        await _writing.WaitAsync();
-        try
-        {
-            _ = Server;
-            // A failed setup fails every test the same way rather than being retried on half-written data.
-            _scenario ??= WriteAsync();
-        }
-        finally
-        {
-            _writing.Release();
-        }
-
-        return await _scenario;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    private async Task<Scenario> WriteAsync()
+    protected override async Task<Scenario> WriteAsync()
     {
         var week = await CalendarScenario.PlanAsync(Database);
         var consultant = await DemoScenario.DemoConsultantAsync(Database);

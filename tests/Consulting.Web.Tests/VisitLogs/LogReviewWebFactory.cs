@@ -1,10 +1,7 @@
 using Consulting.Domain.Recommendations;
 using Consulting.Domain.VisitLogs;
 using Consulting.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consulting.Web.Tests.VisitLogs;
 
@@ -13,7 +10,7 @@ namespace Consulting.Web.Tests.VisitLogs;
 /// recommendation and a private note, the official approved it and corrected its findings; the log of visit 2 waits
 /// for review. Made through the services, as the people would.
 /// </summary>
-public sealed class LogReviewWebFactory : ConsultingWebFactory
+public sealed class LogReviewWebFactory() : ScenarioAppFactory<LogReviewWebFactory.Logs>(new DateOnly(2025, 6, 20))
 {
     public const string FindingsText = "성과지표가 사업 목표와 맞지 않음\n결과보고서에 지표 값이 빠져 있음";
     public const string PrivateNote = "담당자에게만: 기관장 교체 예정";
@@ -21,38 +18,12 @@ public sealed class LogReviewWebFactory : ConsultingWebFactory
     public const string AmendmentText = "결과보고서 일부에는 지표 값이 있었음";
     public const string AmendmentReason = "기관이 추가 자료를 보냄";
 
-    private readonly SemaphoreSlim _writing = new(1, 1);
-    private Task<Logs>? _logs;
-
-    public FixedClock Clock { get; } = FixedClock.At(new DateOnly(2025, 6, 20));
-
     public sealed record Logs(CalendarScenario.Week Week, Guid ApprovedLogId, Guid SubmittedLogId);
 
     /// <summary>Starts the app (which seeds the demo year), plans the week and writes the logs, once per class.</summary>
-    public async Task<Logs> LogsAsync()
-    {
-        await _writing.WaitAsync();
-        try
-        {
-            _ = Server;
-            // A failed setup fails every test the same way rather than being retried on half-written data.
-            _logs ??= WriteAsync();
-        }
-        finally
-        {
-            _writing.Release();
-        }
+    public Task<Logs> LogsAsync() => ScenarioAsync();
 
-        return await _logs;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    private async Task<Logs> WriteAsync()
+    protected override async Task<Logs> WriteAsync()
     {
         var week = await CalendarScenario.PlanAsync(Database);
         var consultant = await DemoScenario.DemoConsultantAsync(Database);
